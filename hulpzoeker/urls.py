@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.urls import include, path
+
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from home import views as home_views
+
+urlpatterns = [
+    path("beheer/", include(wagtailadmin_urls)),
+    path("documenten/", include(wagtaildocs_urls)),
+    path("crisis/", home_views.crisis, name="crisis"),
+    path("hulpwijzer/", include("search.questionnaire.urls")),
+    path("api/v1/", include("search.questionnaire.api_urls")),
+    path("", include("services.opendata_urls")),
+    path("", include("search.urls")),
+    path("", include(wagtail_urls)),
+]
+
+if settings.DEBUG:
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+
+handler404 = "home.views.page_not_found"
+handler500 = "home.views.server_error"

@@ -1,0 +1,168 @@
+"""Load the demo social map of Westland: organisations and one service page per catalogue service.
+
+Idempotent: records are matched on their slugs and only created when missing, so editors' changes
+survive a second run. ``--reset`` removes the demo services, locations and organisations first.
+"""
+
+import json
+from pathlib import Path
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from wagtail.models import Page, Site
+
+from home.models import HomePage
+from services.models import (
+    Kern,
+    LifeSituation,
+    Organisation,
+    ServiceIndexPage,
+    ServicePage,
+    TargetGroup,
+)
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "demo_data"
+PLACEHOLDER_ORGANISATION = "aanbieder-onbekend"
+
+
+def load(name):
+    return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+
+
+class Command(BaseCommand):
+    help = "Load the demo social map (organisations and service pages of the real Westland services)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reset", action="store_true", help="Remove demo services and organisations first."
+        )
+        parser.add_argument("--no-index", action="store_true", help="Skip rebuilding the search index.")
+
+    def handle(self, *args, reset=False, no_index=False, **options):
+        with transaction.atomic():
+            if reset:
+                self.reset()
+            home = self.ensure_home()
+            index_page = self.ensure_index(home)
+            organisations = self.ensure_organisations()
+            created = self.ensure_services(index_page, organisations)
+        if not no_index:
+            self.reindex()
+        total = ServicePage.objects.count()
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo data ready: {created} services created, {total} in total.")
+        )
+
+    def reset(self):
+        for page in ServicePage.objects.all():
+            page.delete()
+        from services.models import Location
+
+        Location.objects.all().delete()
+        Organisation.objects.filter(slug__in=[row["slug"] for row in load("organisations.json")]).delete()
+
+    def ensure_home(self):
+        home = HomePage.objects.first()
+        if home is None:
+            root = Page.get_first_root_node()
+            home = root.add_child(instance=HomePage(title="Hulpzoeker Westland", slug="home"))
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(
+                hostname="localhost", root_page=home, is_default_site=True, site_name="Hulpzoeker"
+            )
+        elif site.root_page_id != home.pk:
+            site.root_page = home
+            site.save()
+        return home
+
+    def ensure_index(self, home):
+        index_page = ServiceIndexPage.objects.first()
+        if index_page is None:
+            index_page = home.add_child(
+                instance=ServiceIndexPage(
+                    title="Alle hulp",
+                    slug="hulp",
+                    intro=(
+                        "Hier vind je alle hulp in Westland, geordend per onderwerp. "
+                        "Lichte hulp staat bovenaan."
+                    ),
+                )
+            )
+            index_page.save_revision().publish()
+        return index_page
+
+    def ensure_organisations(self):
+        organisations = {}
+        for row in load("organisations.json"):
+            organisation, _created = Organisation.objects.get_or_create(
+                slug=row["slug"],
+                defaults={
+                    "name": row["name"],
+                    "kind": row["kind"],
+                    "description": row.get("description", ""),
+                    "website": row.get("website", ""),
+                    "phone": row.get("phone", ""),
+                    "email": row.get("email", ""),
+                    "is_placeholder": row["slug"] == PLACEHOLDER_ORGANISATION,
+                },
+            )
+            organisations[organisation.slug] = organisation
+        return organisations
+
+    def ensure_services(self, index_page, organisations):
+        situations = {s.slug: s for s in LifeSituation.objects.all()}
+        groups = {g.slug: g for g in TargetGroup.objects.all()}
+        kernen = {k.slug: k for k in Kern.objects.all()}
+        existing = set(ServicePage.objects.values_list("slug", flat=True))
+        created = 0
+        for row in load("services.json"):
+            if row["slug"] in existing:
+                continue
+            page = ServicePage(
+                title=row["name"],
+                slug=row["slug"],
+                organisation=organisations[row["organisation"]],
+                summary=row["summary"],
+                next_step=row["next_step"],
+                pyramid_level=row["pyramid_level"],
+                access_channels=row["access_channels"],
+                phone=row.get("phone", ""),
+                email=row.get("email", ""),
+                website=row.get("website", ""),
+                whatsapp=row.get("whatsapp", ""),
+                languages=", ".join(row.get("languages", [])),
+                what_to_bring="\n".join(row.get("what_to_bring", [])),
+                regional=row["regional"],
+                cost=row["cost"],
+                cost_note=row.get("cost_note", ""),
+                min_age=row.get("min_age"),
+                max_age=row.get("max_age"),
+                income_rule=row.get("income_rule", "none"),
+                income_max_pct=row.get("income_max_pct"),
+                residence=row.get("residence", "anywhere"),
+                requirements=row.get("requires", []),
+                eligibility_description=row.get("eligibility_description", ""),
+                status=row.get("status", "active"),
+                is_general_knowledge=row.get("confidence") == "general_knowledge"
+                or bool(row.get("what_to_bring_general_knowledge")),
+                facts="\n".join(row.get("facts", [])),
+                sources="\n".join(row.get("sources", [])),
+            )
+            page.life_situations = [situations[s] for s in row["life_situations"]]
+            page.target_groups = [groups[g] for g in row["target_groups"]]
+            page.kernen = [kernen[k] for k in row["kernen"]]
+            # Demo records may lack a way to reach the service (the sources do not say). The admin form
+            # asks editors to fill that in; the seed loads them as they are instead of inventing a channel.
+            index_page.add_child(instance=page)
+            page.save_revision().publish()
+            created += 1
+        return created
+
+    def reindex(self):
+        try:
+            call_command("update_index", verbosity=0)
+        except Exception as error:  # noqa: BLE001 - seeding must not fail on an index problem
+            self.stderr.write(f"Search index not rebuilt: {error}")
