@@ -214,7 +214,7 @@ ondersteuning opgroei opvang opvoed opvoeding oud ouder partner pas plek post pu
 respijt rolstoel rouw schoonmaak school schuld scoot scootmobiel slaap sociaal spreekuur sport stage status
 stoel stress taal team telefoon thuis toeslag trap uitkering vereniging verlening verpleging verslaving
 verzekering vervoer voedsel vrijwilliger welzijn werk westland wijk woning zorg ziek houder
-achterstand huurachterstand zorgverzekering zaken
+achterstand huurachterstand zorgverzekering zaken steun steunpunt
 """
 
 BASE_VOCABULARY: frozenset[str] = frozenset(_BASE_WORDS.split())

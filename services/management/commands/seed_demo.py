@@ -14,6 +14,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from home.models import HomePage
+from search.db_indexing import refresh_search_text
 from services.models import (
     Kern,
     LifeSituation,
@@ -48,6 +49,8 @@ class Command(BaseCommand):
             index_page = self.ensure_index(home)
             organisations = self.ensure_organisations()
             created = self.ensure_services(index_page, organisations)
+            # The database engine searches a normalised copy of each service's text (search/db_indexing.py).
+            refresh_search_text(ServicePage.objects.all())
         if not no_index:
             self.reindex()
         total = ServicePage.objects.count()
