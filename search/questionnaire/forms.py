@@ -1,0 +1,279 @@
+"""One Django form per question of the Hulpwijzer.
+
+Every answer travels in the POST body (the visible fields of the current question plus hidden copies of the
+earlier answers), so every form is bound to the whole POST again at every step and validates what it
+finds there: a tampered hidden field is caught like a typo in a visible one. Every field is optional,
+because "I'd rather not say" must always be possible; an empty answer means "we do not know".
+
+Field names are unique across the forms, so one POST can hold the answers of all questions.
+"""
+
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from services.models import Kern, LifeSituation, PostcodeArea
+
+PREFER_NOT = "prefer_not"
+UNKNOWN = "unknown"
+NONE_OF_THESE = "none"
+OUTSIDE_WESTLAND = "outside"
+
+CHOICE_ERROR = {"invalid_choice": _("Choose one of the options."), "invalid_list": _("Choose from the list.")}
+
+FOR_WHOM_CHOICES = [
+    ("self", _("Myself")),
+    ("child", _("My child")),
+    ("cared_for", _("Someone I care for")),
+    ("worried_about", _("Someone I am worried about")),
+]
+
+AGE_BANDS = {
+    # Band edges follow the age limits the sources name (12-23, under 25, up to 27, 75+): domain guide §7.
+    "0-3": (0, 3),
+    "4-11": (4, 11),
+    "12-17": (12, 17),
+    "18-23": (18, 23),
+    "24-27": (24, 27),
+    "28-64": (28, 64),
+    "65-74": (65, 74),
+    "75+": (75, None),
+}
+AGE_BAND_CHOICES = [
+    ("0-3", _("0 to 3 years")),
+    ("4-11", _("4 to 11 years")),
+    ("12-17", _("12 to 17 years")),
+    ("18-23", _("18 to 23 years")),
+    ("24-27", _("24 to 27 years")),
+    ("28-64", _("28 to 64 years")),
+    ("65-74", _("65 to 74 years")),
+    ("75+", _("75 years or older")),
+    (PREFER_NOT, _("I'd rather not say")),
+]
+
+HOUSEHOLD_CHOICES = [
+    ("alone", _("I live alone")),
+    ("partner", _("With my partner, without children")),
+    ("partner_children", _("With my partner and children")),
+    ("single_parent", _("Alone with my children")),
+    ("other", _("Another way (for example with my parents or in a group home)")),
+    (PREFER_NOT, _("I'd rather not say")),
+]
+
+INCOME_CHOICES = [
+    ("bijstand", _("I receive social assistance (bijstand)")),
+    ("low", _("I have a low income")),
+    ("not_low", _("I do not have a low income")),
+    (UNKNOWN, _("I don't know")),
+    (PREFER_NOT, _("I'd rather not say")),
+]
+
+SPECIAL_CHOICES = [
+    ("mantelzorger", _("I care for someone close to me for a long time, unpaid (mantelzorger)")),
+    ("partner_died", _("My partner died not long ago")),
+    ("reading", _("Reading, writing or filling in forms is hard for me")),
+    ("statushouder", _("I came to the Netherlands as a refugee and have a residence permit (statushouder)")),
+    ("inburgeren", _("I have to take the civic integration course (inburgeren)")),
+    ("homeless", _("I have no home, or I am about to lose my home")),
+    ("leaving_institution", _("I am leaving an institution, a shelter or prison")),
+    ("school_leaver", _("I am leaving practical or special secondary school (PrO or VSO)")),
+    ("referral", _("I already have a referral from my GP or the SKT")),
+    ("indication", _("I already get help from the municipality (an indicatie)")),
+    (NONE_OF_THESE, _("None of these")),
+    (PREFER_NOT, _("I'd rather not say")),
+]
+
+URGENCY_CHOICES = [
+    ("question", _("I have a question")),
+    ("some_help", _("I need some help")),
+    ("cant_cope", _("I can't cope any more")),
+]
+
+TEXT_MAX_LENGTH = 200
+
+
+class StepForm(forms.Form):
+    """Base of the question forms: optional fields, and a way to carry the answers on in hidden fields."""
+
+    def hidden_pairs(self):
+        """The cleaned answers as (name, value) pairs for hidden inputs; empty answers are left out."""
+        pairs = []
+        for name in self.fields:
+            value = self.cleaned_data.get(name)
+            if value in (None, "", [], ()):
+                continue
+            if isinstance(value, list | tuple):
+                pairs.extend((name, str(item)) for item in value)
+            else:
+                pairs.append((name, str(value)))
+        return pairs
+
+
+class AboutForm(StepForm):
+    situations = forms.MultipleChoiceField(
+        label=_("What is it about?"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages=CHOICE_ERROR,
+    )
+    text = forms.CharField(
+        label=_("Or say it in your own words (you do not have to)"),
+        help_text=_("For example: I can't read the letters from the municipality. Do not write your name."),
+        required=False,
+        max_length=TEXT_MAX_LENGTH,
+        error_messages={"max_length": _("Use at most %(limit_value)d characters.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.situation_list = list(LifeSituation.objects.all())
+        self.fields["situations"].choices = [(s.slug, s.name) for s in self.situation_list]
+
+
+class ForWhomForm(StepForm):
+    for_whom = forms.ChoiceField(
+        label=_("Who is the help for?"),
+        choices=FOR_WHOM_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages=CHOICE_ERROR,
+    )
+
+
+class KernForm(StepForm):
+    kern = forms.ChoiceField(
+        label=_("Village"), required=False, widget=forms.RadioSelect, error_messages=CHOICE_ERROR
+    )
+    postcode = forms.CharField(
+        label=_("Or fill in your postcode"),
+        help_text=_("Only the 4 digits, for example 2671."),
+        required=False,
+        max_length=7,
+        error_messages={"max_length": _("Fill in the 4 digits of your postcode, for example 2671.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kern_names = {k.slug: k.name for k in Kern.objects.all()}
+        self.fields["kern"].choices = list(self.kern_names.items()) + [
+            (OUTSIDE_WESTLAND, _("I do not live in Westland")),
+            (PREFER_NOT, _("I'd rather not say")),
+        ]
+
+    def clean_postcode(self):
+        value = self.cleaned_data.get("postcode", "").strip()
+        if not value:
+            return ""
+        match = re.fullmatch(r"([1-9][0-9]{3})\s*(?:[A-Za-z]{2})?", value)
+        if not match:
+            raise forms.ValidationError(_("Fill in the 4 digits of your postcode, for example 2671."))
+        return match.group(1)
+
+    def clean(self):
+        cleaned = super().clean()
+        self.postcode_area = None
+        postcode = cleaned.get("postcode")
+        # A village the resident chose wins over the postcode: the postcode table is not verified yet and
+        # people know their village better than any table.
+        if postcode and not cleaned.get("kern"):
+            area = PostcodeArea.objects.select_related("kern").filter(pc4=postcode).first()
+            if area is None:
+                self.add_error(
+                    "postcode",
+                    _(
+                        "We do not know postcode %(postcode)s in Westland. Choose your village in the list, "
+                        "or choose 'I do not live in Westland'."
+                    )
+                    % {"postcode": postcode},
+                )
+            else:
+                self.postcode_area = area
+        return cleaned
+
+    @property
+    def resolved_kern(self):
+        """The kern slug from the choice, else from the postcode; None when unknown or outside Westland."""
+        kern = self.cleaned_data.get("kern")
+        if kern in self.kern_names:
+            return kern
+        if not kern and self.postcode_area is not None:
+            return self.postcode_area.kern.slug
+        return None
+
+
+class AgeForm(StepForm):
+    age = forms.IntegerField(
+        label=_("Age in years"),
+        required=False,
+        min_value=0,
+        max_value=120,
+        error_messages={
+            "invalid": _("Fill in the age as a number, for example 67."),
+            "min_value": _("Fill in an age of 0 or more."),
+            "max_value": _("Fill in an age of at most 120."),
+        },
+    )
+    age_band = forms.ChoiceField(
+        label=_("Or choose an age group"),
+        choices=AGE_BAND_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages=CHOICE_ERROR,
+    )
+
+    def band(self):
+        """(low, high) of the chosen age group when no exact age was given; high is None for "75+"."""
+        if self.cleaned_data.get("age") is not None:
+            return None
+        return AGE_BANDS.get(self.cleaned_data.get("age_band") or "")
+
+
+class HouseholdForm(StepForm):
+    household = forms.ChoiceField(
+        label=_("Household"),
+        choices=HOUSEHOLD_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages=CHOICE_ERROR,
+    )
+
+
+class IncomeForm(StepForm):
+    income = forms.ChoiceField(
+        label=_("Income"),
+        choices=INCOME_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages=CHOICE_ERROR,
+    )
+
+
+class SpecialForm(StepForm):
+    special = forms.MultipleChoiceField(
+        label=_("Does one of these apply?"),
+        choices=SPECIAL_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages=CHOICE_ERROR,
+    )
+
+    def clean_special(self):
+        chosen = self.cleaned_data.get("special") or []
+        real = [value for value in chosen if value not in (NONE_OF_THESE, PREFER_NOT)]
+        # Someone who ticks a situation and also "none of these" meant the situation; do not scold them.
+        if real:
+            return real
+        if PREFER_NOT in chosen:
+            return [PREFER_NOT]
+        return [NONE_OF_THESE] if NONE_OF_THESE in chosen else []
+
+
+class UrgencyForm(StepForm):
+    urgency = forms.ChoiceField(
+        label=_("How heavy is it?"),
+        choices=URGENCY_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages=CHOICE_ERROR,
+    )

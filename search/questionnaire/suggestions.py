@@ -1,0 +1,440 @@
+"""From a resident's profile to explained, eligibility-aware suggestions: the one code path behind the
+Hulpwijzer's results page, its print sheet and ``POST /api/v1/suggestions``.
+
+The flow only goes one way (DESIGN.md): profile → candidate services from the search layer (life
+situations + optional free text, see candidates.py) → the eligibility engine's verdict per service
+(services.criteria.criteria_for + evaluate) → ranking (search.ranking.rank) → groups with B1 headings.
+
+Decisions:
+
+* Services the resident clearly does not qualify for (verdict "not eligible") are left out; "unknown"
+  stays in, with what to check.
+* Order: lightest pyramid level first, then own kern → neighbouring kern → all of Westland → regional,
+  then eligible → likely → unknown (``rank``). When the resident can't cope any more and the question is
+  about safety or a roof, crisis services come first (``crisis=True``) in their own group.
+* Groups follow the pyramid, because the levels say what the resident has to do:
+  sociale_basis and vrij_toegankelijk → "walk_in" (no application; walk in, call or look online),
+  maatwerk → "apply" (an application and a decision), specialistisch → "heavier" (specialist help, often
+  with a referral or outside Westland). The flat list is the groups one after another, so the page and the
+  API show the same order.
+* Relevance before eligibility: with chosen subjects, a service that only matches the free text must match
+  it nearly as well as the best match (``TEXT_ONLY_MIN_FRACTION``), and services whose target groups are
+  only young people are not shown to someone of 28 or older (only older people: not to under-18s).
+* Crisis order also when the free text itself is about danger or suicide (the search layer's reading of
+  the text), not only for "can't cope" with a safety subject: a resident who types it must not scroll.
+* Without a subject and without text there is nothing to match, so the list holds no services and the
+  human route (Buurtinformatiepunt, Formulierenbrigade, SKT) is the answer. The human route is always
+  added at the end, so a list never ends empty.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from home.context_processors import CRISIS_LINES, HUMAN_ROUTE_SLUGS
+from search.documents import ServiceDocument
+from search.ranking import Candidate, Geography, rank
+from search.understanding import CRISIS_SERVICE_SLUGS
+from services.criteria import criteria_for
+from services.eligibility import Outcome, Profile, Reason, Verdict, evaluate, outcome_rank, summary_text
+from services.models import Kern, ServicePage
+from services.selectors import kern_neighbours_map, services_live
+
+from .candidates import candidate_documents
+from .steps import is_crisis
+
+# Services that answer "danger now" (domain guide §2), the same list the search page uses.
+CRISIS_SLUGS = CRISIS_SERVICE_SLUGS
+
+GROUP_ORDER = ("now", "walk_in", "apply", "heavier")
+LEVEL_GROUPS = {
+    "sociale_basis": "walk_in",
+    "vrij_toegankelijk": "walk_in",
+    "maatwerk": "apply",
+    "specialistisch": "heavier",
+}
+
+
+def _group_texts():
+    # Built per call, inside the requested language.
+    return {
+        "now": (_("Help right now"), _("Call now. These lines are free and there day and night.")),
+        "walk_in": (
+            _("You can just walk in here"),
+            _(
+                "You do not need an application. Often you can come by without an appointment, "
+                "call or look online."
+            ),
+        ),
+        "apply": (
+            _("For this you make an application"),
+            _("First you ask for this help. Then the municipality or the provider decides."),
+        ),
+        "heavier": (
+            _("When things get heavier"),
+            _("Help from specialists, often with a referral. Sometimes outside Westland."),
+        ),
+    }
+
+
+@dataclass(frozen=True)
+class Place:
+    """A location of a service, with whether it is open now in words."""
+
+    name: str
+    address: str
+    opening_text: str
+    is_open: bool | None
+    location: object = None
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One suggested service with everything a resident needs to decide and act."""
+
+    service: ServicePage
+    document: ServiceDocument
+    verdict: Verdict
+    summary: str
+    why: tuple[str, ...]
+    to_check: tuple[str, ...]
+    group: str
+    geography: Geography
+    where: str
+    is_crisis: bool
+    places: tuple[Place, ...] = ()
+
+    @property
+    def id(self):
+        return self.document.id
+
+    @property
+    def outcome(self) -> str:
+        return str(self.verdict.outcome)
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """Why it fits, then what is still to check: the explanation as one list."""
+        return self.why + self.to_check
+
+    def as_api_dict(self) -> dict:
+        """The suggestion as DESIGN.md's suggestions API describes it."""
+        doc = self.document
+        return {
+            "id": doc.id,
+            "slug": doc.slug,
+            "name": doc.title,
+            "url": doc.url,
+            "organisation": doc.organisation,
+            "pyramid_level": doc.pyramid_level,
+            "eligibility": self.outcome,
+            "reasons": list(self.reasons),
+            "next_step": doc.next_step,
+            "kernen": list(doc.kernen),
+        }
+
+
+@dataclass(frozen=True)
+class SuggestionGroup:
+    key: str
+    heading: str
+    intro: str
+    suggestions: tuple[Suggestion, ...]
+
+
+@dataclass(frozen=True)
+class Fallback:
+    """The human route: people who help with any question. Always present."""
+
+    text: str
+    services: tuple[dict, ...]
+    crisis_lines: tuple[dict, ...]
+
+    def as_api_dict(self) -> dict:
+        return {"text": self.text, "services": list(self.services), "crisis_lines": list(self.crisis_lines)}
+
+
+@dataclass(frozen=True)
+class SuggestionResult:
+    suggestions: tuple[Suggestion, ...]
+    groups: tuple[SuggestionGroup, ...]
+    fallback: Fallback
+    crisis: bool
+
+    def as_api_dict(self) -> dict:
+        return {
+            "suggestions": [s.as_api_dict() for s in self.suggestions],
+            "fallback": self.fallback.as_api_dict(),
+        }
+
+
+def suggest(
+    *,
+    profile: Profile,
+    text: str = "",
+    lang: str = "nl",
+    now=None,
+    age_range: tuple[int, int | None] | None = None,
+    urgency: str | None = None,
+) -> SuggestionResult:
+    """Suggestions for ``profile`` (and optional free ``text``), explained in ``lang``.
+
+    ``age_range`` is the age group (low, high; high None for "75 or older") when the resident chose a group
+    instead of an exact age: a service whose age limits hold for the whole group counts as passed, one
+    that fits none of it as failed, and one that fits part of it as unknown. ``urgency`` "cant_cope" with a
+    safety-related situation puts crisis services first. ``now`` (aware datetime) is used for "open now".
+    """
+    if lang not in dict(settings.LANGUAGES):
+        lang = settings.LANGUAGE_CODE
+    now = now or timezone.now()
+    with translation.override(lang):
+        return _suggest(profile=profile, text=text, now=now, age_range=age_range, urgency=urgency)
+
+
+def _suggest(*, profile, text, now, age_range, urgency):
+    scored = candidate_documents(text=text, situations=sorted(profile.situations), kern=profile.kern)
+    # Crisis lines first when the resident can't cope with a safety question, or typed about danger.
+    crisis = is_crisis(urgency=urgency, situations=profile.situations, roles=profile.roles) or any(
+        item.text_says_crisis for item in scored
+    )
+    pages = {
+        page.pk: page
+        for page in services_live()
+        .filter(pk__in=[item.document.id for item in scored])
+        .prefetch_related("residence_kernen")
+    }
+    scored = [
+        item
+        for item in _relevant(scored, profile.situations)
+        if _suits_age(item.document, profile.age, age_range)
+    ]
+    kerns = {kern.slug: kern.name for kern in Kern.objects.all()}
+    neighbours = kern_neighbours_map() if profile.kern else {}
+
+    evaluated = {}
+    candidates = []
+    for item in scored:
+        document = item.document
+        page = pages.get(document.id)
+        if page is None or document.id in evaluated:
+            continue
+        verdict = _evaluate(profile, criteria_for(page), kerns, age_range)
+        if verdict.outcome is Outcome.NOT_ELIGIBLE:
+            continue
+        evaluated[document.id] = (page, document, verdict)
+        candidates.append(
+            Candidate(
+                id=document.id,
+                text_score=item.score,
+                pyramid_level=document.pyramid_level,
+                kernen=_kernen(document),
+                regional=document.regional,
+                status=document.status,
+                is_crisis=document.slug in CRISIS_SLUGS,
+                eligibility_rank=outcome_rank(verdict.outcome),
+                name=document.title,
+            )
+        )
+
+    texts = _group_texts()
+    grouped = {key: [] for key in GROUP_ORDER}
+    for ranked in rank(candidates, kern=profile.kern, neighbours=neighbours, crisis=crisis):
+        page, document, verdict = evaluated[ranked.id]
+        is_crisis_service = ranked.candidate.is_crisis
+        group = "now" if crisis and is_crisis_service else LEVEL_GROUPS.get(document.pyramid_level, "heavier")
+        grouped[group].append(
+            Suggestion(
+                service=page,
+                document=document,
+                verdict=verdict,
+                summary=summary_text(verdict),
+                why=_why(document, profile, verdict, text),
+                to_check=tuple(reason.text for reason in verdict.unchecked),
+                group=group,
+                geography=ranked.geography,
+                where=_where(document, ranked.geography, profile.kern, kerns),
+                is_crisis=is_crisis_service,
+                places=_places(page, now),
+            )
+        )
+    groups = tuple(
+        SuggestionGroup(key=key, heading=texts[key][0], intro=texts[key][1], suggestions=tuple(items))
+        for key, items in grouped.items()
+        if items
+    )
+    return SuggestionResult(
+        suggestions=tuple(s for group in groups for s in group.suggestions),
+        groups=groups,
+        fallback=_fallback(),
+        crisis=crisis,
+    )
+
+
+# A service that only matches the free text (not a chosen subject) must match it at least this well
+# compared with the best text match, or it is noise ("niet", "meer") rather than help.
+TEXT_ONLY_MIN_FRACTION = 0.8
+
+# Target groups (taxonomy) that say a service is meant for young people only, or for older people only.
+YOUTH_GROUPS = frozenset({"kinderen", "jongeren", "jongvolwassenen"})
+OLDER_GROUPS = frozenset({"ouderen"})
+ADULT_FROM = 28  # above the oldest documented youth limit (PrO/VSO school leavers up to 27)
+ADULT_UNTIL = 18
+
+
+def _suits_age(document, age, age_range) -> bool:
+    """False for services whose target groups are all youth groups for someone 28 or older, or all
+    "ouderen" for someone under 18. Relevance, not eligibility: such services have no age rule in their
+    criteria (the sources give none), but "kunst na school" is not what a 67-year-old asked for.
+    """
+    groups = frozenset(document.target_groups)
+    if not groups:
+        return True
+    low, high = (age, age) if age is not None else (age_range or (None, None))
+    if low is not None and low >= ADULT_FROM and groups <= YOUTH_GROUPS:
+        return False
+    return not (high is not None and high < ADULT_UNTIL and groups <= OLDER_GROUPS)
+
+
+def _relevant(scored, situations):
+    """Candidates worth showing, with scores that let the care pyramid decide the order.
+
+    With chosen subjects, the subjects say what is relevant and the free text only adds strong matches and
+    breaks ties: every score is mapped into the top relevance band of ``rank`` (3 + score/top lies within
+    75 % of the best), so pyramid level, kern and eligibility decide and the text score only orders equals.
+    Without subjects the text is all we have, so its scores are kept as they are (search-like bands).
+    """
+    if not situations:
+        return scored
+    top = max((item.score for item in scored), default=0.0)
+    result = []
+    for item in scored:
+        on_subject = bool(set(item.document.situations) & situations)
+        if not on_subject and (top <= 0 or item.score < TEXT_ONLY_MIN_FRACTION * top):
+            continue
+        score = 3.0 + (item.score / top if top > 0 else 0.0)
+        result.append(dataclasses.replace(item, score=score))
+    return result
+
+
+def _evaluate(profile, criteria, kern_names, age_range) -> Verdict:
+    """The engine's verdict; for an age group instead of an exact age, judge the whole group honestly."""
+    has_age_rule = criteria.min_age is not None or criteria.max_age is not None
+    if age_range is None or profile.age is not None or not has_age_rule:
+        return evaluate(profile=profile, criteria=criteria, kern_names=kern_names)
+    low, high = age_range
+    rule_low = criteria.min_age if criteria.min_age is not None else 0
+    rule_high = criteria.max_age
+    fits_all = low >= rule_low and (rule_high is None or (high is not None and high <= rule_high))
+    fits_none = (rule_high is not None and low > rule_high) or (high is not None and high < rule_low)
+    if not fits_all and not fits_none:
+        # Part of the group fits: we cannot tell, which is what the engine says for an unknown age.
+        return evaluate(profile=profile, criteria=criteria, kern_names=kern_names)
+    # Any age of the group gives the same outcome; the engine's sentence would name that one age, so it is
+    # replaced by one about the group.
+    verdict = evaluate(
+        profile=dataclasses.replace(profile, age=low), criteria=criteria, kern_names=kern_names
+    )
+    band = (
+        _("%(low)s to %(high)s years") % {"low": low, "high": high}
+        if high is not None
+        else _("%(low)s years or older") % {"low": low}
+    )
+    if fits_all:
+        text = _("Your age group (%(band)s) fits the ages this help is for.") % {"band": band}
+    else:
+        text = _("Your age group (%(band)s) does not fit the ages this help is for.") % {"band": band}
+
+    def swap(reasons):
+        return tuple(Reason("age", text) if reason.criterion == "age" else reason for reason in reasons)
+
+    return dataclasses.replace(verdict, passed=swap(verdict.passed), failed=swap(verdict.failed))
+
+
+def _why(document, profile, verdict, text) -> tuple[str, ...]:
+    names = dict(zip(document.situations, document.situation_names, strict=False))
+    matched = [names[slug] for slug in document.situations if slug in profile.situations]
+    lines = []
+    if matched:
+        lines.append(_("This is about: %(subjects)s.") % {"subjects": ", ".join(matched)})
+    elif text:
+        # Never repeat the resident's own words back: they may be read over a shoulder or printed.
+        lines.append(_("This matches what you wrote."))
+    lines.extend(reason.text for reason in verdict.passed)
+    lines.extend(reason.text for reason in verdict.caveats)
+    return tuple(lines)
+
+
+def _kernen(document):
+    # Where a service is offered: the kernen it serves and those of its locations (as the search page).
+    return frozenset(document.kernen) | frozenset(document.location_kernen)
+
+
+def _kern_list(slugs, kerns):
+    return ", ".join(kerns.get(slug, slug) for slug in sorted(slugs, key=lambda s: kerns.get(s, s)))
+
+
+def _where(document, geography, kern, kerns) -> str:
+    if geography is Geography.IN_KERN:
+        return _("In your own village, %(kern)s") % {"kern": kerns.get(kern, kern)}
+    if geography is Geography.NEIGHBOUR:
+        return _("In a village nearby: %(kernen)s") % {"kernen": _kern_list(_kernen(document), kerns)}
+    if geography is Geography.REGIONAL:
+        return _("Regional: outside Westland or for several municipalities")
+    if _kernen(document):
+        return _("In %(kernen)s") % {"kernen": _kern_list(_kernen(document), kerns)}
+    return _("For all of Westland")
+
+
+def _places(page, now) -> tuple[Place, ...]:
+    from services.templatetags.hulpzoeker_tags import opening_sentence
+
+    places = []
+    for location in page.locations.all():
+        state = location.opening_state(now=now)
+        town = location.kern.name if location.kern_id else location.city
+        address = ", ".join(part for part in (location.street_address, location.postcode, town) if part)
+        places.append(
+            Place(
+                name=location.name,
+                address=address,
+                opening_text=opening_sentence(state, now=now),
+                is_open=None if state.status == "unknown" else state.is_open,
+                location=location,
+            )
+        )
+    return tuple(places)
+
+
+def _fallback() -> Fallback:
+    pages = {
+        page.slug: page
+        for page in ServicePage.objects.live()
+        .public()
+        .select_related("organisation")
+        .filter(slug__in=HUMAN_ROUTE_SLUGS)
+    }
+    services = tuple(
+        {
+            "id": page.pk,
+            "slug": page.slug,
+            "name": page.title,
+            "url": page.url or "",
+            "phone": page.phone or page.organisation.phone,
+            "next_step": page.next_step,
+        }
+        for slug in HUMAN_ROUTE_SLUGS
+        if (page := pages.get(slug)) is not None
+    )
+    return Fallback(
+        text=_(
+            "Would you rather talk to someone? People at these places help you for free. "
+            "You do not have to know exactly what you need."
+        ),
+        services=services,
+        crisis_lines=tuple({"name": str(line["name"]), "number": line["number"]} for line in CRISIS_LINES),
+    )
