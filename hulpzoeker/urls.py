@@ -12,6 +12,7 @@ urlpatterns = [
     path("beheer/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("crisis/", home_views.crisis, name="crisis"),
+    path("taal/", include("django.conf.urls.i18n")),
     path("hulpwijzer/", include("search.questionnaire.urls")),
     path("api/v1/", include("search.questionnaire.api_urls")),
     path("", include("services.opendata_urls")),

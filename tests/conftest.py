@@ -12,11 +12,13 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from django.core.management import call_command
+from django.db import transaction
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -37,6 +39,43 @@ AXE_PATH = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 def demo_data(db):
     """The full demo social map, loaded with the real command (without the search index)."""
     call_command("seed_demo", "--no-index", verbosity=0)
+
+
+def clear_process_caches():
+    """Caches that would outlive rolled-back rows: Django's cache and the search layer's facts."""
+    from django.core.cache import cache
+
+    from search.store import clear_caches
+
+    cache.clear()
+    clear_caches()
+
+
+@contextmanager
+def demo_map_for_package(django_db_blocker):
+    """Seed the demo map once for a test package, inside a transaction rolled back at the end.
+
+    Seeding 86 pages takes seconds, so packages that only read the demo map share one seed: every test
+    still runs in its own savepoint (pytest-django's ``db``), and other packages see an untouched
+    database afterwards. Tests in such a package cannot use ``transactional_db``.
+    """
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            clear_process_caches()
+            call_command("seed_demo", "--no-index", verbosity=0)
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    try:
+        yield
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            clear_process_caches()
 
 
 # --- A real server for browser tests ------------------------------------------------------------
