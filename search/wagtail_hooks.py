@@ -1,26 +1,18 @@
 """Editors' side of search: synonyms as a snippet, and the report of searches that found nothing."""
 
-import datetime
-
 from django.contrib.auth.models import Permission
-from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_reports import PeriodReportView, PermissionMenuItem
 from .measurement import visible_zero_results
 from .models import Synonym, ZeroResultQuery
 
 REPORT_PERMISSION = "search.view_zeroresultquery"
-PERIODS = (7, 30, 90, 365)
-DEFAULT_PERIOD = 30
 
 
 class SynonymViewSet(SnippetViewSet):
@@ -37,44 +29,21 @@ class SynonymViewSet(SnippetViewSet):
 register_snippet(SynonymViewSet)
 
 
-class ZeroResultsReportView(WagtailAdminTemplateMixin, TemplateView):
+class ZeroResultsReportView(PeriodReportView):
     """Searches without results, summed per text and kern over a period; totals below 5 never shown."""
 
     template_name = "search/admin/zero_results.html"
     page_title = _("Searches without results")
     header_icon = "search"
+    permission = REPORT_PERMISSION
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(REPORT_PERMISSION):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+    def get_rows(self, *, since):
+        return list(visible_zero_results(since=since)[:500])
 
     def get_context_data(self, **kwargs):
-        try:
-            days = int(self.request.GET.get("days", DEFAULT_PERIOD))
-        except ValueError:
-            days = DEFAULT_PERIOD
-        if days not in PERIODS:
-            days = DEFAULT_PERIOD
-        since = timezone.localdate() - datetime.timedelta(days=days - 1)
         context = super().get_context_data(**kwargs)
-        context.update(
-            {
-                "rows": list(visible_zero_results(since=since)[:500]),
-                "days": days,
-                "periods": PERIODS,
-                "minimum": ZeroResultQuery.MIN_VISIBLE_COUNT,
-            }
-        )
+        context["minimum"] = ZeroResultQuery.MIN_VISIBLE_COUNT
         return context
-
-
-class ZeroResultsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(REPORT_PERMISSION)
 
 
 @hooks.register("register_admin_urls")
@@ -84,9 +53,10 @@ def register_zero_results_url():
 
 @hooks.register("register_reports_menu_item")
 def register_zero_results_menu_item():
-    return ZeroResultsMenuItem(
+    return PermissionMenuItem(
         _("Searches without results"),
         reverse("search_zero_results"),
+        permission=REPORT_PERMISSION,
         name="search-zero-results",
         icon_name="search",
         order=1300,

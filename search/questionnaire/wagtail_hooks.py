@@ -1,25 +1,18 @@
 """Editors' report of the Hulpwijzer: how many residents reached each question (anonymous daily counts)."""
 
-import datetime
-
 from django.contrib.auth.models import Permission
-from django.core.exceptions import PermissionDenied
 from django.db.models import Sum
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from search.admin_reports import PeriodReportView, PermissionMenuItem
 
 from .models import QuestionnaireStepCount
 from .steps import STEPS
 
 REPORT_PERMISSION = "questionnaire.view_questionnairestepcount"
-PERIODS = (7, 30, 90, 365)
-DEFAULT_PERIOD = 30
 
 
 def report_rows(*, since):
@@ -51,35 +44,14 @@ def report_rows(*, since):
     ]
 
 
-class StepCountsReportView(WagtailAdminTemplateMixin, TemplateView):
+class StepCountsReportView(PeriodReportView):
     template_name = "questionnaire/admin/step_counts.html"
     page_title = _("Find help step by step: how far residents get")
     header_icon = "list-ol"
+    permission = REPORT_PERMISSION
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(REPORT_PERMISSION):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
-
-    def get_context_data(self, **kwargs):
-        try:
-            days = int(self.request.GET.get("days", DEFAULT_PERIOD))
-        except ValueError:
-            days = DEFAULT_PERIOD
-        if days not in PERIODS:
-            days = DEFAULT_PERIOD
-        since = timezone.localdate() - datetime.timedelta(days=days - 1)
-        context = super().get_context_data(**kwargs)
-        context.update({"rows": report_rows(since=since), "days": days, "periods": PERIODS})
-        return context
-
-
-class StepCountsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(REPORT_PERMISSION)
+    def get_rows(self, *, since):
+        return report_rows(since=since)
 
 
 @hooks.register("register_admin_urls")
@@ -89,9 +61,10 @@ def register_step_counts_url():
 
 @hooks.register("register_reports_menu_item")
 def register_step_counts_menu_item():
-    return StepCountsMenuItem(
+    return PermissionMenuItem(
         _("Find help step by step"),
         reverse("questionnaire_step_counts"),
+        permission=REPORT_PERMISSION,
         name="questionnaire-step-counts",
         icon_name="list-ol",
         order=1310,
