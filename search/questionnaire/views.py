@@ -288,7 +288,12 @@ def print_sheet(request):
 def service_list(request):
     """The public list a QR code on the print sheet opens: only service ids travel in the URL."""
     raw = request.GET.get("d", "")
-    ids = _ids(raw.split(".")) if len(raw) <= 400 else []
-    services = _services_in_order(ids)
+    tokens = [token for token in raw.split(".") if token.strip()]
+    ids = _ids(tokens) if len(raw) <= 400 else []
+    # A link we never made (typed over, cut off, tampered) is bad input: say so plainly with a 400.
+    # Ids that are well-formed but no longer on the map are a normal, honest empty list.
+    malformed = len(raw) > 400 or len(ids) != len(set(tokens))
+    services = [] if malformed else _services_in_order(ids)
     _count("list")
-    return render(request, "questionnaire/list.html", {"services": services, "now": timezone.now()})
+    context = {"services": services, "now": timezone.now(), "malformed": malformed}
+    return render(request, "questionnaire/list.html", context, status=400 if malformed else 200)

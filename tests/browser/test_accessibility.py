@@ -93,3 +93,11 @@ def test_the_site_makes_no_third_party_requests(site_server, page):
         url for url in requested if not url.startswith(site_server.url) and not url.startswith("data:")
     ]
     assert not outside
+
+
+@pytest.mark.parametrize(("path", "status"), [("/hulpwijzer/lijst/", 200), ("/hulpwijzer/lijst/?d=abc", 400)])
+def test_the_qr_list_page_has_no_axe_violations_also_for_a_broken_link(site_server, page, axe, path, status):
+    response = page.goto(site_server.url + path)
+    assert response.status == status
+    violations = axe(page)
+    assert not violations, format_violations(violations)

@@ -268,10 +268,24 @@ def test_the_qr_list_page_shows_the_services_from_the_url(client, demo_data):
     assert "no-store" in response["Cache-Control"]
 
 
-@pytest.mark.parametrize("value", ["", "abc", "1.2.3.x", "9" * 50, "." * 1000, "-1", "1" * 500])
-def test_the_qr_list_page_survives_any_identifier_string(client, demo_data, value):
+@pytest.mark.parametrize(
+    ("value", "status"),
+    [
+        ("", 200),
+        ("abc", 400),
+        ("1.2.3.x", 400),
+        ("9" * 50, 400),
+        ("." * 1000, 400),
+        ("-1", 400),
+        ("1" * 500, 400),
+    ],
+)
+def test_the_qr_list_page_answers_any_identifier_string_without_a_server_error(
+    client, demo_data, value, status
+):
+    # Garbage is bad input (400 with a plain message); an empty list is just empty.
     response = client.get(reverse("hulpwijzer:list"), {"d": value})
-    assert response.status_code == 200
+    assert response.status_code == status
 
 
 def test_results_always_end_with_the_human_route(q):
@@ -367,3 +381,16 @@ def test_random_form_posts_never_cause_a_server_error(client, demo_data, data, u
     cleaned = {name: [value.replace("\x00", "") for value in values] for name, values in data.items()}
     response = client.post(url, cleaned)
     assert response.status_code in (200, 400)
+
+
+@pytest.mark.parametrize("raw", ["abc", "12.x", "1.2.-3", "9" * 11, "1." * 300])
+def test_a_malformed_qr_link_answers_400_with_a_plain_message(client, db, raw):
+    response = client.get("/hulpwijzer/lijst/", {"d": raw})
+    assert response.status_code == 400
+    assert "niet compleet of klopt niet" in response.content.decode()
+
+
+def test_a_well_formed_qr_link_to_services_no_longer_on_the_map_is_an_honest_empty_list(client, db):
+    response = client.get("/hulpwijzer/lijst/", {"d": "999999.999998"})
+    assert response.status_code == 200
+    assert "Deze lijst is leeg" in response.content.decode()
