@@ -13,9 +13,10 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("crisis/", home_views.crisis, name="crisis"),
     path("taal/", include("django.conf.urls.i18n")),
-    path("hulpwijzer/", include("search.questionnaire.urls")),
-    path("api/v1/", include("search.questionnaire.api_urls")),
-    path("", include("services.opendata_urls")),
+    path("hulpwijzer/", include("hulpwijzer.urls")),
+    path("api/v1/", include("hulpwijzer.api_urls")),
+    path("", include("opendata.urls")),
+    path("", include("services.urls")),
     path("", include("search.urls")),
     path("", include(wagtail_urls)),
 ]

@@ -1,8 +1,7 @@
 """Template helpers for the public pages: pictograms, opening-hours sentences, weekly tables, ages.
 
-Every sentence is built here with gettext (English message ids) rather than in the pure
-``services/opening_hours.py``, so templates, the print sheet and later the search results say the
-same thing in the visitor's language.
+The sentences themselves live in ``services/wording.py``, so the questionnaire, the print sheet and the
+APIs say the same thing as the pages without importing a template-tag module.
 """
 
 import datetime
@@ -15,7 +14,7 @@ from django.contrib.staticfiles import finders
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS
-from django.utils.formats import date_format, time_format
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
@@ -24,6 +23,8 @@ from django.utils.translation import gettext as _
 
 from services import opening_hours
 from services.choices import AccessChannel, OpeningKind
+from services.selectors import user_is_partner
+from services.wording import hhmm, opening_sentence
 
 register = template.Library()
 
@@ -128,79 +129,6 @@ def channel_icon(value):
 # --- Opening hours ---------------------------------------------------------------------------------
 
 
-def _hhmm(moment):
-    return time_format(moment, "H:i")
-
-
-def _weekday(moment):
-    # Django's own catalogue gives weekday names in the active language.
-    return date_format(moment, "l")
-
-
-def _open_sentence(kind, until):
-    if until is None:
-        sentences = {
-            OpeningKind.WALK_IN: _("Walk in now"),
-            OpeningKind.PHONE: _("You can call now"),
-            OpeningKind.APPOINTMENT: _("Open now, by appointment"),
-        }
-        return sentences.get(kind, _("Open now"))
-    sentences = {
-        OpeningKind.WALK_IN: _("Walk in now until %(time)s"),
-        OpeningKind.PHONE: _("You can call now until %(time)s"),
-        OpeningKind.APPOINTMENT: _("Open now, by appointment, until %(time)s"),
-    }
-    return sentences.get(kind, _("Open now until %(time)s")) % {"time": until}
-
-
-def _closed_sentence(kind, when, time):
-    sentences = {
-        OpeningKind.WALK_IN: _("Closed now. Walk in %(when)s from %(time)s"),
-        OpeningKind.PHONE: _("Closed now. You can call %(when)s from %(time)s"),
-        OpeningKind.APPOINTMENT: _("Closed now. By appointment %(when)s from %(time)s"),
-    }
-    return sentences.get(kind, _("Closed now. Opens %(when)s at %(time)s")) % {"when": when, "time": time}
-
-
-def opening_sentence(state, now=None):
-    """One short sentence for an :class:`opening_hours.OpeningState`, in the active language."""
-    if state is None or state.status == opening_hours.OpeningStatus.UNKNOWN:
-        return _("Opening hours unknown")
-    now = timezone.localtime(now)
-
-    if state.status == opening_hours.OpeningStatus.OPEN:
-        closes = state.closes_at
-        if closes is None:
-            return _open_sentence(state.kind, None)
-        closes = timezone.localtime(closes)
-        days = (closes.date() - now.date()).days
-        # "until 02:00" at 23:00 can only mean tonight; name the day only when the time alone would
-        # read as later today.
-        if days <= 0 or (days == 1 and closes.time() <= now.time()):
-            until = _hhmm(closes)
-        elif days == 1:
-            until = _("tomorrow %(time)s") % {"time": _hhmm(closes)}
-        else:
-            until = _("%(day)s %(time)s") % {"day": _weekday(closes), "time": _hhmm(closes)}
-        return _open_sentence(state.kind, until)
-
-    opens = state.opens_next_at
-    if opens is None:
-        return _("Closed now. No opening hours in the next two weeks")
-    opens = timezone.localtime(opens)
-    days = (opens.date() - now.date()).days
-    if days <= 0:
-        when = _("today")
-    elif days == 1:
-        when = _("tomorrow")
-    elif days < 7:
-        when = _("on %(day)s") % {"day": _weekday(opens)}
-    else:
-        # A weekday alone is ambiguous a week or more ahead; add the date.
-        when = _("on %(day)s %(date)s") % {"day": _weekday(opens), "date": date_format(opens, "j F")}
-    return _closed_sentence(state.next_kind, when, _hhmm(opens))
-
-
 @register.simple_tag
 def opening_text(state, now=None):
     """``{% opening_text state %}``: e.g. "Open now until 17:00" / "Nu open tot 17:00"."""
@@ -225,8 +153,8 @@ def weekly_hours(location):
                 "day": capfirst(str(WEEKDAYS[weekday])),
                 "periods": [
                     {
-                        "opens": _hhmm(period.opens),
-                        "closes": _hhmm(period.closes),
+                        "opens": hhmm(period.opens),
+                        "closes": hhmm(period.closes),
                         "kind": period.kind,
                         "kind_label": str(kind_labels.get(period.kind, period.kind)),
                     }
@@ -393,3 +321,9 @@ def content_lang():
     if active == content_language:
         return ""
     return format_html(' lang="{}"', content_language)
+
+
+@register.filter
+def is_network_partner(user):
+    """Whether this user sees partner-only data (a member of the Netwerkpartner group, or a superuser)."""
+    return user_is_partner(user=user)

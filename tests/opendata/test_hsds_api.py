@@ -7,9 +7,9 @@ import pytest
 
 from django.utils import timezone
 
-from services.hsds import ids, search_adapter
-from services.hsds.profile import KERN, LIFE_SITUATION, PYRAMID_LEVEL, REQUIREMENT
-from services.hsds.validation import problems
+from opendata import ids, search_adapter
+from opendata.profile import KERN, LIFE_SITUATION, PYRAMID_LEVEL, REQUIREMENT
+from opendata.validation import problems
 from services.models import Organisation, ServicePage
 from tests import factories
 
@@ -206,7 +206,7 @@ def test_search_uses_the_search_layer_order(client, monkeypatch):
     )
     order = [wanted[2].pk, wanted[0].pk, wanted[1].pk]
     monkeypatch.setattr(search_adapter, "ranked_service_ids", lambda text: order)
-    monkeypatch.setattr("services.hsds.queries.ranked_service_ids", lambda text: order)
+    monkeypatch.setattr("opendata.queries.ranked_service_ids", lambda text: order)
     data = get_json(client, "/api/hsds/services?search=iets")
     assert [item["hulpzoeker"]["slug"] for item in data["contents"]] == [wanted[i].slug for i in (2, 0, 1)]
 

@@ -10,8 +10,8 @@ from django.core.management import CommandError, call_command
 
 from wagtail.models import Revision
 
-from services.hsds import exporter, ids, importer
-from services.hsds.validation import problems
+from opendata import exporter, ids, importer
+from opendata.validation import problems
 from services.models import Location, OpeningHours, Organisation, ServicePage
 from tests import factories
 

@@ -13,8 +13,8 @@ from django.contrib.auth.models import Group
 from django.template import Context, Template
 from django.test import RequestFactory
 
+from opendata import exporter, ids
 from search.documents import document_for
-from services.hsds import exporter, ids
 from services.models import LifeSituation, ServiceIndexPage, ServicePage
 from services.selectors import PARTNER_GROUP_NAME
 from tests import factories

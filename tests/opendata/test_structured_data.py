@@ -8,8 +8,8 @@ import pytest
 from django.template import Context, Template
 from django.test import RequestFactory
 
+from opendata.templatetags.structured_data import jsonld_script, service_structured_data
 from services.models import ServicePage
-from services.templatetags.structured_data import jsonld_script, service_structured_data
 from tests import factories
 
 from .factories import MARKER, MARKER_EMAIL, MARKER_PHONE, full_service

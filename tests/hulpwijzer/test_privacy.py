@@ -112,7 +112,7 @@ def test_the_api_leaves_no_answer_behind(client, demo_data, caplog):
 
 
 def test_step_counts_are_the_only_rows_the_questionnaire_writes(client, demo_data):
-    from search.questionnaire.models import QuestionnaireStepCount
+    from hulpwijzer.models import QuestionnaireStepCount
 
     before = every_table_as_text()
     Questionnaire(client).answer_all({"situations": ["vervoer"], "kern": "poeldijk", "age": "61"})

@@ -15,8 +15,8 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Site
 
-from .choices import ServiceStatus
-from .models import LifeSituation, ServiceIndexPage, ServicePage
+from services.choices import ServiceStatus
+from services.models import LifeSituation, ServiceIndexPage, ServicePage
 
 CACHE_CONTROL = "public, max-age=3600"
 

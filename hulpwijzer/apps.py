@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class QuestionnaireConfig(AppConfig):
-    name = "search.questionnaire"
+    name = "hulpwijzer"
     label = "questionnaire"
     verbose_name = _("Help finder questionnaire")
     default_auto_field = "django.db.models.BigAutoField"

@@ -12,7 +12,7 @@ published contract and must not change with the visitor's language or with the s
 
 from dataclasses import dataclass
 
-from ..choices import (
+from services.choices import (
     AccessChannel,
     Cost,
     IncomeRule,
@@ -22,6 +22,7 @@ from ..choices import (
     Requirement,
     Residence,
 )
+
 from . import ids
 
 PROFILE_VERSION = "1.0"
@@ -235,7 +236,7 @@ class Term:
 
 def all_terms() -> list[Term]:
     """Every taxonomy term we publish: the fixed vocabularies and the editor-managed ones."""
-    from ..models import Kern, LifeSituation, TargetGroup
+    from services.models import Kern, LifeSituation, TargetGroup
 
     terms = []
     for spec in TAXONOMIES:

@@ -36,7 +36,6 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from home.context_processors import CRISIS_LINES, HUMAN_ROUTE_SLUGS
 from search.documents import ServiceDocument
 from search.ranking import Candidate, Geography, rank
 from search.understanding import CRISIS_SERVICE_SLUGS
@@ -44,6 +43,7 @@ from services.criteria import criteria_for
 from services.eligibility import Outcome, Profile, Reason, Verdict, evaluate, outcome_rank, summary_text
 from services.models import Kern, ServicePage
 from services.selectors import kern_neighbours_map, services_live
+from services.wording import CRISIS_LINES, HUMAN_ROUTE_SLUGS, opening_sentence
 
 from .candidates import candidate_documents
 from .steps import is_crisis
@@ -391,8 +391,6 @@ def _where(document, geography, kern, kerns) -> str:
 
 
 def _places(page, now) -> tuple[Place, ...]:
-    from services.templatetags.hulpzoeker_tags import opening_sentence
-
     places = []
     for location in page.locations.all():
         state = location.opening_state(now=now)

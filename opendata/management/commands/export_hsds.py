@@ -1,13 +1,13 @@
 """manage.py export_hsds PATH: write the published social map as an HSDS 3.0 data package (a directory).
 
-See services/hsds/exporter.py for the layout. ``--include-partner-fields`` adds partner_only.json, a
+See opendata/exporter.py for the layout. ``--include-partner-fields`` adds partner_only.json, a
 separate file that is not HSDS and must never be published; use it only for a backup or a move
 between Hulpzoeker installations.
 """
 
 from django.core.management.base import BaseCommand, CommandError
 
-from services.hsds.exporter import PARTNER_FILE, export_package
+from opendata.exporter import PARTNER_FILE, export_package
 
 
 class Command(BaseCommand):

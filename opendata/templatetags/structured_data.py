@@ -1,11 +1,8 @@
-"""What machines may read about a page: schema.org JSON-LD for service pages, and the partner check.
+"""What machines may read about a page: schema.org JSON-LD for service pages.
 
 ``{% service_jsonld page %}`` renders ``<script type="application/ld+json">`` with a schema.org
 ``GovernmentService`` (services of the municipality) or ``Service``. It is built from public fields
 only; partner-only data (``ServicePartnerInfo``) is never read here.
-
-``{{ request.user|is_network_partner }}`` lives here too because it decides the same question for
-templates: which audience may see what.
 """
 
 import json
@@ -14,9 +11,8 @@ from django import template
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from opendata.profile import PYRAMID_LEVEL, WESTLAND_AREA_NAME, term_name
 from services.choices import Cost, OrganisationKind, ServiceStatus
-from services.hsds.profile import PYRAMID_LEVEL, WESTLAND_AREA_NAME, term_name
-from services.selectors import user_is_partner
 
 register = template.Library()
 
@@ -193,9 +189,3 @@ def service_jsonld(context, page):
     request = context.get("request")
     url = page.get_full_url(request=request) if request is not None else None
     return jsonld_script(service_structured_data(page, url=url))
-
-
-@register.filter
-def is_network_partner(user):
-    """Whether this user sees partner-only data (a member of the Netwerkpartner group, or a superuser)."""
-    return user_is_partner(user=user)

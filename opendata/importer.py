@@ -32,8 +32,8 @@ from django.utils.text import slugify
 
 from wagtail.models import Page
 
-from ..choices import ServiceStatus
-from ..models import (
+from services.choices import ServiceStatus
+from services.models import (
     Kern,
     LifeSituation,
     Location,
@@ -45,6 +45,7 @@ from ..models import (
     ServicePartnerInfo,
     TargetGroup,
 )
+
 from . import ids, mapping, validation
 from .exporter import PARTNER_FILE, TABLES
 from .profile import (
@@ -605,7 +606,7 @@ def plan_locations(rows, attributes, problems) -> dict[str, Plan]:
 
 
 def _body(value, record_id, problems):
-    from ..models import BodyBlock
+    from services.models import BodyBlock
 
     if value is None:
         return []

@@ -11,7 +11,8 @@ Partner-only data (``ServicePartnerInfo``) is never read here. The only way out 
 explicitly requested extension file of the exporter.
 """
 
-from ..models import lines
+from services.models import lines
+
 from . import ids
 from .profile import (
     ACCESS_CHANNEL,

@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from django.urls import reverse
 
-from search.questionnaire.models import QuestionnaireStepCount
-from search.questionnaire.steps import STEP_KEYS
+from hulpwijzer.models import QuestionnaireStepCount
+from hulpwijzer.steps import STEP_KEYS
 from services.models import ServicePage
 
 from .helpers import START, Questionnaire, form_with_class, forms_of, slugs

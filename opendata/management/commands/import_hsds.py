@@ -2,14 +2,14 @@
 
 Everything is checked before anything is written; one problem anywhere means nothing changes, and
 every problem is listed with its table, record id and field. Services become drafts for editors to
-review unless ``--publish`` is given. See services/hsds/importer.py.
+review unless ``--publish`` is given. See opendata/importer.py.
 """
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from services.hsds.importer import ImportProblems, import_package
+from opendata.importer import ImportProblems, import_package
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 """The OpenAPI 3.1 description of Hulpzoeker's public APIs, served at /api/schema/.
 
-Response bodies of the HSDS endpoints are the official HSDS 3.0 JSON schemas (services/hsds/schema/,
+Response bodies of the HSDS endpoints are the official HSDS 3.0 JSON schemas (opendata/schema/,
 CC BY-SA 4.0, Open Referral), embedded as components with their file references rewritten. The
 /api/v1/ endpoints are described as DESIGN.md fixes them; the search app implements them.
 """

@@ -86,7 +86,7 @@ def build_tables(*, services=None) -> dict[str, list[dict]]:
 
 def partner_rows(*, services=None) -> list[dict]:
     """Partner-only contact lines of published services. Only for ``--include-partner-fields``."""
-    from ..models import ServicePartnerInfo
+    from services.models import ServicePartnerInfo
 
     rows = []
     pages = [s.pk for s in services] if services is not None else published_services().values("pk")

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import timezone
 
-from search.questionnaire.models import QuestionnaireStepCount
+from hulpwijzer.models import QuestionnaireStepCount
 from tests.factories import UserFactory
 
 

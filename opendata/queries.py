@@ -8,7 +8,8 @@ published service, so a draft service cannot reveal a new organisation or addres
 
 from django.db.models import Prefetch
 
-from ..models import Kern, Location, Organisation, PostcodeArea, ServicePage
+from services.models import Kern, Location, Organisation, PostcodeArea, ServicePage
+
 from . import ids
 from .mapping import service_term_ids
 from .profile import TAXONOMY_BY_CODE, terms_by_id

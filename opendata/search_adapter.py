@@ -25,7 +25,7 @@ def ranked_service_ids(text: str) -> list[int]:
 
 
 def _wagtail_ranked_ids(text: str) -> list[int]:
-    from ..models import ServicePage
+    from services.models import ServicePage
 
     results = ServicePage.objects.live().public().search(text)
     return [page.pk for page in results[:MAX_RESULTS]]

@@ -5,8 +5,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from search.questionnaire.steps import Answers
-from search.questionnaire.suggestions import GROUP_ORDER, suggest
+from hulpwijzer.steps import Answers
+from hulpwijzer.suggestions import GROUP_ORDER, suggest
 from search.ranking import PYRAMID_ORDER, Geography
 from services.models import LifeSituation
 from tests.factories import LocationFactory, OpeningHoursFactory, ServicePageFactory
