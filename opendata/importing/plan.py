@@ -64,13 +64,11 @@ class Record:
     """One package row while it is planned: its values, its attributes, and where its problems go."""
 
     def __init__(self, table: str, record_id: str, row: dict, attributes: list, problems: Problems):
-        self.table, self.id, self.row, self.attributes, self.problems = (
-            table,
-            record_id,
-            row,
-            attributes,
-            problems,
-        )
+        self.table = table
+        self.id = record_id
+        self.row = row
+        self.attributes = attributes  # [(link_type, term, value)] from check.resolve_attributes
+        self.problems = problems
 
     def problem(self, name, message):
         self.problems.add(self.table, self.id, name, message)
