@@ -1,13 +1,9 @@
 """Editors' report of the Hulpwijzer: how many residents reached each question (anonymous daily counts)."""
 
-from django.contrib.auth.models import Permission
 from django.db.models import Sum
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from wagtail import hooks
-
-from search.admin_reports import PeriodReportView, PermissionMenuItem
+from search.admin_reports import PeriodReportView, register_report
 
 from .models import QuestionnaireStepCount
 from .steps import STEPS
@@ -54,26 +50,11 @@ class StepCountsReportView(PeriodReportView):
         return report_rows(since=since)
 
 
-@hooks.register("register_admin_urls")
-def register_step_counts_url():
-    return [path("hulpwijzer/stappen/", StepCountsReportView.as_view(), name="questionnaire_step_counts")]
-
-
-@hooks.register("register_reports_menu_item")
-def register_step_counts_menu_item():
-    return PermissionMenuItem(
-        _("Find help step by step"),
-        reverse("questionnaire_step_counts"),
-        permission=REPORT_PERMISSION,
-        name="questionnaire-step-counts",
-        icon_name="list-ol",
-        order=1310,
-    )
-
-
-@hooks.register("register_permissions")
-def register_step_counts_permission():
-    # Lets administrators give editors' groups access to the report in Wagtail's group settings.
-    return Permission.objects.filter(
-        content_type__app_label="questionnaire", codename="view_questionnairestepcount"
-    )
+register_report(
+    StepCountsReportView,
+    url="hulpwijzer/stappen/",
+    url_name="questionnaire_step_counts",
+    menu_label=_("Find help step by step"),
+    menu_name="questionnaire-step-counts",
+    order=1310,
+)

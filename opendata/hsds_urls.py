@@ -1,4 +1,4 @@
-"""Routes of the HSDS API, mounted at /api/hsds/ by services/opendata_urls.py.
+"""Routes of the HSDS API, mounted at /api/hsds/ by opendata/urls.py.
 
 HSDS paths have no trailing slash (``/services/{id}``); we accept one too, because the site's other
 URLs end in a slash and people will type it.

@@ -2,10 +2,13 @@
 
 import datetime
 
+from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
 
+from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -56,3 +59,32 @@ class PermissionMenuItem(MenuItem):
 
     def is_shown(self, request):
         return request.user.has_perm(self.permission)
+
+
+def register_report(view_class, *, url, url_name, menu_label, menu_name, order):
+    """Register one report with Wagtail: its admin URL, its reports-menu item and its permission.
+
+    ``view_class.permission`` (``"app_label.codename"``) guards the view and the menu item, and is
+    offered in Wagtail's group settings so administrators can give editors' groups access.
+    """
+    app_label, codename = view_class.permission.split(".")
+
+    def urls():
+        return [path(url, view_class.as_view(), name=url_name)]
+
+    def menu_item():
+        return PermissionMenuItem(
+            menu_label,
+            reverse(url_name),
+            permission=view_class.permission,
+            name=menu_name,
+            icon_name=view_class.header_icon,
+            order=order,
+        )
+
+    def permissions():
+        return Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+
+    hooks.register("register_admin_urls", urls)
+    hooks.register("register_reports_menu_item", menu_item)
+    hooks.register("register_permissions", permissions)

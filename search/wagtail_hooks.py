@@ -1,14 +1,11 @@
 """Editors' side of search: synonyms as a snippet, and the report of searches that found nothing."""
 
-from django.contrib.auth.models import Permission
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .admin_reports import PeriodReportView, PermissionMenuItem
+from .admin_reports import PeriodReportView, register_report
 from .measurement import visible_zero_results
 from .models import Synonym, ZeroResultQuery
 
@@ -46,24 +43,11 @@ class ZeroResultsReportView(PeriodReportView):
         return context
 
 
-@hooks.register("register_admin_urls")
-def register_zero_results_url():
-    return [path("zoeken/zonder-resultaat/", ZeroResultsReportView.as_view(), name="search_zero_results")]
-
-
-@hooks.register("register_reports_menu_item")
-def register_zero_results_menu_item():
-    return PermissionMenuItem(
-        _("Searches without results"),
-        reverse("search_zero_results"),
-        permission=REPORT_PERMISSION,
-        name="search-zero-results",
-        icon_name="search",
-        order=1300,
-    )
-
-
-@hooks.register("register_permissions")
-def register_zero_results_permission():
-    # Lets administrators give editors' groups access to the report in Wagtail's group settings.
-    return Permission.objects.filter(content_type__app_label="search", codename="view_zeroresultquery")
+register_report(
+    ZeroResultsReportView,
+    url="zoeken/zonder-resultaat/",
+    url_name="search_zero_results",
+    menu_label=_("Searches without results"),
+    menu_name="search-zero-results",
+    order=1300,
+)

@@ -2,6 +2,8 @@
 
 Pure Python on purpose (stdlib only, no Django) so the rules can be tested
 without a database and reused by the API, templates and management commands.
+The sentences residents read ("Nu open tot 17:00") are built from an
+``OpeningState`` in ``services/wording.py``, through gettext.
 
 All wall-clock times are local times in Europe/Amsterdam. Internally every
 comparison is done in UTC, because comparing aware datetimes that share one
@@ -15,18 +17,6 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 from zoneinfo import ZoneInfo
-
-
-def _(message: str) -> str:
-    """Mark a phrase for translation.
-
-    Identity on purpose: this module must stay free of Django. The Django layer
-    translates the returned phrases via its own catalogue (it may also replace
-    this function, which is why it is looked up at call time, never at import
-    time). Placeholders use ``%(name)s`` so translators can reorder them.
-    """
-    return message
-
 
 DEFAULT_TZ = "Europe/Amsterdam"
 
@@ -294,134 +284,6 @@ def opening_state(
         next_kind=nxt.kind,
         note=note,
     )
-
-
-def _weekday_name(weekday: int) -> str:
-    names = (
-        _("maandag"),
-        _("dinsdag"),
-        _("woensdag"),
-        _("donderdag"),
-        _("vrijdag"),
-        _("zaterdag"),
-        _("zondag"),
-    )
-    return names[weekday]
-
-
-def _month_name(month: int) -> str:
-    names = (
-        _("januari"),
-        _("februari"),
-        _("maart"),
-        _("april"),
-        _("mei"),
-        _("juni"),
-        _("juli"),
-        _("augustus"),
-        _("september"),
-        _("oktober"),
-        _("november"),
-        _("december"),
-    )
-    return names[month - 1]
-
-
-def _hhmm(moment: dt.datetime) -> str:
-    return moment.strftime("%H:%M")
-
-
-def _open_now_phrase(kind: str | None, has_until: bool) -> str:
-    if has_until:
-        phrases = {
-            KIND_OPEN: _("Nu open tot %(until)s"),
-            KIND_INLOOP: _("Nu inloop tot %(until)s"),
-            KIND_TELEFONISCH: _("Nu telefonisch bereikbaar tot %(until)s"),
-            KIND_OP_AFSPRAAK: _("Nu open op afspraak tot %(until)s"),
-        }
-    else:
-        phrases = {
-            KIND_OPEN: _("Nu open"),
-            KIND_INLOOP: _("Nu inloop"),
-            KIND_TELEFONISCH: _("Nu telefonisch bereikbaar"),
-            KIND_OP_AFSPRAAK: _("Nu open op afspraak"),
-        }
-    return phrases.get(kind or KIND_OPEN, phrases[KIND_OPEN])
-
-
-def _kind_label(kind: str) -> str:
-    labels = {
-        KIND_OPEN: _("open"),
-        KIND_INLOOP: _("inloop"),
-        KIND_TELEFONISCH: _("telefonisch bereikbaar"),
-        KIND_OP_AFSPRAAK: _("open op afspraak"),
-    }
-    return labels[kind]
-
-
-def describe_state(state: OpeningState, *, now: dt.datetime) -> str:
-    """Short Dutch (B1) sentence for ``state``, e.g. "Nu open tot 17:00".
-
-    ``now`` (timezone-aware) must be the moment the state was computed for; it
-    decides between "vandaag", "morgen" and a weekday name. Times are shown
-    in the time zone of the datetimes in ``state``.
-    """
-    _require_aware(now)
-
-    if state.status == OpeningStatus.UNKNOWN:
-        return _("Openingstijden onbekend")
-
-    if state.status == OpeningStatus.OPEN:
-        if state.closes_at is None:
-            return _open_now_phrase(state.kind, has_until=False)
-        local_now = now.astimezone(state.closes_at.tzinfo)
-        closes = state.closes_at
-        days = (closes.date() - local_now.date()).days
-        # "tot 02:00" at 23:00 can only mean tonight, so "morgen" is only
-        # needed when the time alone would read as later today.
-        if days <= 0 or (days == 1 and closes.time() <= local_now.time()):
-            until = _hhmm(closes)
-        elif days == 1:
-            until = _("morgen %(time)s") % {"time": _hhmm(closes)}
-        else:
-            until = _("%(weekday)s %(time)s") % {
-                "weekday": _weekday_name(closes.weekday()),
-                "time": _hhmm(closes),
-            }
-        return _open_now_phrase(state.kind, has_until=True) % {"until": until}
-
-    opens = state.opens_next_at
-    if opens is None:
-        return _("Gesloten")
-    local_now = now.astimezone(opens.tzinfo)
-    days = (opens.date() - local_now.date()).days
-    values = {
-        "time": _hhmm(opens),
-        "weekday": _weekday_name(opens.weekday()),
-        # A weekday alone is ambiguous a week or more ahead; add the date.
-        "date": _("%(day)s %(month)s") % {"day": opens.day, "month": _month_name(opens.month)},
-    }
-    if (state.next_kind or KIND_OPEN) == KIND_OPEN:
-        if days <= 0:
-            template = _("Gesloten. Gaat vandaag om %(time)s weer open")
-        elif days == 1:
-            template = _("Morgen om %(time)s open")
-        elif days < 7:
-            template = _("Gesloten. Gaat open op %(weekday)s om %(time)s")
-        else:
-            template = _("Gesloten. Gaat open op %(weekday)s %(date)s om %(time)s")
-        return template % values
-
-    values["what"] = _kind_label(state.next_kind)
-    if days <= 0:
-        template = _("Gesloten. Vandaag vanaf %(time)s %(what)s")
-    elif days == 1:
-        template = _("Gesloten. Morgen vanaf %(time)s %(what)s")
-    elif days < 7:
-        template = _("Gesloten. Op %(weekday)s vanaf %(time)s %(what)s")
-    else:
-        template = _("Gesloten. Op %(weekday)s %(date)s vanaf %(time)s %(what)s")
-    return template % values
 
 
 def weekly_table(schedule: Schedule) -> list[tuple[int, list[OpeningPeriod]]]:

@@ -20,7 +20,6 @@ from services.selectors import PARTNER_GROUP_NAME
 from tests import factories
 
 from .factories import MARKER, MARKER_EMAIL, MARKER_PHONE, full_service
-from .routes import V1_ROUTED
 
 pytestmark = pytest.mark.django_db
 SECRETS = (MARKER, MARKER.lower(), MARKER_PHONE, MARKER_PHONE.replace(" ", ""), MARKER_EMAIL)
@@ -76,17 +75,15 @@ def _api_outputs(client, pages):
         paths.append(f"/api/hsds/organizations/{ids.organization_id(page.organisation.slug)}")
     locations = client.get("/api/hsds/service_at_locations").json()["contents"]
     paths += [f"/api/hsds/service_at_locations/{item['id']}" for item in locations]
-    if "/api/v1/search" in V1_ROUTED:
-        paths += ["/api/v1/search?q=geld", "/api/v1/search?q=" + MARKER, "/api/v1/search?q=Petra"]
+    paths += ["/api/v1/search?q=geld", "/api/v1/search?q=" + MARKER, "/api/v1/search?q=Petra"]
     for path in paths:
         response = client.get(path)
         assert response.status_code < 500, path
         yield path, response.content.decode()
-    if "/api/v1/suggestions" in V1_ROUTED:
-        for body in ({}, {"situations": ["geld-en-schulden"], "text": "geld"}, {"text": MARKER}):
-            response = client.post("/api/v1/suggestions", json.dumps(body), content_type="application/json")
-            assert response.status_code < 500
-            yield f"POST /api/v1/suggestions {body}", response.content.decode()
+    for body in ({}, {"situations": ["geld-en-schulden"], "text": "geld"}, {"text": MARKER}):
+        response = client.post("/api/v1/suggestions", json.dumps(body), content_type="application/json")
+        assert response.status_code < 500
+        yield f"POST /api/v1/suggestions {body}", response.content.decode()
 
 
 def test_no_public_output_contains_partner_only_data(client, marked_pages, tmp_path):

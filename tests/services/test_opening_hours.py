@@ -8,10 +8,8 @@ import pytest
 from services.opening_hours import (
     OpeningException,
     OpeningPeriod,
-    OpeningState,
     OpeningStatus,
     Schedule,
-    describe_state,
     opening_state,
     weekly_table,
 )
@@ -161,14 +159,12 @@ def test_unknown_hours_are_not_closed():
     state = opening_state(Schedule(periods=(), exceptions=(), hours_known=False), now=at(2026, 6, 2, 10))
     assert state.status == OpeningStatus.UNKNOWN
     assert state.opens_next_at is None
-    assert describe_state(state, now=at(2026, 6, 2, 10)) == "Openingstijden onbekend"
 
 
 def test_known_hours_without_periods_are_closed_without_next_opening():
     state = opening_state(Schedule(periods=(), exceptions=(), hours_known=True), now=at(2026, 6, 2, 10))
     assert state.status == OpeningStatus.CLOSED
     assert state.opens_next_at is None
-    assert describe_state(state, now=at(2026, 6, 2, 10)) == "Gesloten"
 
 
 MIXED = Schedule(periods=(period(TUE, "09:00", "12:00", "open"), period(TUE, "13:00", "15:00", "inloop")))
@@ -229,7 +225,6 @@ def test_always_open_has_no_closing_time():
     state = opening_state(schedule, now=at(2026, 6, 2, 10))
     assert state.status == "open"
     assert state.closes_at is None
-    assert describe_state(state, now=at(2026, 6, 2, 10)) == "Nu open"
 
 
 def test_now_in_utc_is_converted_to_amsterdam():
@@ -298,8 +293,6 @@ def test_dst_fall_back_night_period_closes_after_repeated_hour(now, status):
 def test_naive_now_raises():
     with pytest.raises(ValueError, match="timezone-aware"):
         opening_state(OFFICE, now=dt.datetime(2026, 6, 2, 10))
-    with pytest.raises(ValueError, match="timezone-aware"):
-        describe_state(OpeningState(status=OpeningStatus.UNKNOWN), now=dt.datetime(2026, 6, 2, 10))
 
 
 @pytest.mark.parametrize(
@@ -326,79 +319,6 @@ def test_next_opening_is_only_searched_within_horizon(horizon_days, opens_next_a
 def test_zero_horizon_still_sees_closing_after_midnight():
     state = opening_state(NIGHT, now=at(2026, 6, 5, 23), horizon_days=0)
     assert state.closes_at == at(2026, 6, 6, 2)
-
-
-@pytest.mark.parametrize(
-    ("state", "now", "text"),
-    [
-        pytest.param(
-            OpeningState(OpeningStatus.OPEN, kind="open", closes_at=at(2026, 6, 2, 17)),
-            at(2026, 6, 2, 14),
-            "Nu open tot 17:00",
-            id="open",
-        ),
-        pytest.param(
-            OpeningState(OpeningStatus.OPEN, kind="inloop", closes_at=at(2026, 6, 2, 12)),
-            at(2026, 6, 2, 10),
-            "Nu inloop tot 12:00",
-            id="open_walk_in",
-        ),
-        pytest.param(
-            OpeningState(OpeningStatus.OPEN, kind="inloop", closes_at=at(2026, 6, 6, 2)),
-            at(2026, 6, 5, 23),
-            "Nu inloop tot 02:00",
-            id="open_until_after_midnight",
-        ),
-        pytest.param(
-            OpeningState(OpeningStatus.OPEN, kind="open", closes_at=at(2026, 6, 3, 17)),
-            at(2026, 6, 2, 14),
-            "Nu open tot morgen 17:00",
-            id="open_until_tomorrow",
-        ),
-        pytest.param(
-            OpeningState(OpeningStatus.CLOSED, opens_next_at=at(2026, 6, 2, 13), next_kind="open"),
-            at(2026, 6, 2, 12, 30),
-            "Gesloten. Gaat vandaag om 13:00 weer open",
-            id="closed_opens_today",
-        ),
-        pytest.param(
-            OpeningState(OpeningStatus.CLOSED, opens_next_at=at(2026, 6, 3, 9), next_kind="open"),
-            at(2026, 6, 2, 18),
-            "Morgen om 09:00 open",
-            id="closed_opens_tomorrow",
-        ),
-        pytest.param(
-            OpeningState(OpeningStatus.CLOSED, opens_next_at=at(2026, 6, 8, 9), next_kind="open"),
-            at(2026, 6, 5, 18),
-            "Gesloten. Gaat open op maandag om 09:00",
-            id="closed_opens_later_weekday",
-        ),
-        pytest.param(
-            OpeningState(OpeningStatus.CLOSED, opens_next_at=at(2026, 6, 22, 9), next_kind="open"),
-            at(2026, 6, 5, 18),
-            "Gesloten. Gaat open op maandag 22 juni om 09:00",
-            id="closed_opens_more_than_a_week_later",
-        ),
-        pytest.param(
-            OpeningState(OpeningStatus.CLOSED, opens_next_at=at(2026, 6, 2, 13), next_kind="inloop"),
-            at(2026, 6, 2, 10),
-            "Gesloten. Vandaag vanaf 13:00 inloop",
-            id="closed_walk_in_today",
-        ),
-        pytest.param(
-            OpeningState(OpeningStatus.UNKNOWN), at(2026, 6, 2, 10), "Openingstijden onbekend", id="unknown"
-        ),
-    ],
-)
-def test_describe_state_in_plain_dutch(state, now, text):
-    assert describe_state(state, now=now) == text
-
-
-def test_describe_state_end_to_end_uses_local_time():
-    now = dt.datetime(2026, 6, 2, 10, 30, tzinfo=dt.UTC)  # 12:30 CEST, lunch break
-    assert (
-        describe_state(opening_state(OFFICE, now=now), now=now) == "Gesloten. Gaat vandaag om 13:00 weer open"
-    )
 
 
 def test_weekly_table_groups_by_weekday_sorted_by_opening():

@@ -2,7 +2,7 @@
 
 Everything is checked before anything is written; one problem anywhere means nothing changes, and
 every problem is listed with its table, record id and field. Services become drafts for editors to
-review unless ``--publish`` is given. See opendata/importer.py.
+review unless ``--publish`` is given. See opendata/importer.py and its stages in opendata/importing/.
 """
 
 from django.contrib.auth import get_user_model
