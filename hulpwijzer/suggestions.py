@@ -2,8 +2,10 @@
 Hulpwijzer's results page, its print sheet and ``POST /api/v1/suggestions``.
 
 The flow only goes one way (DESIGN.md): profile → candidate services from the search layer (life
-situations + optional free text, see candidates.py) → the eligibility engine's verdict per service
-(services.criteria.criteria_for + evaluate) → ranking (search.ranking.rank) → groups with B1 headings.
+situations + optional free text: ``search.retrieval.candidates``, facts only) → relevance → the pages
+of the remaining services, loaded once (``search.retrieval.load_services``) → the eligibility engine's
+verdict per service (services.criteria.criteria_for + evaluate) → ranking (search.ranking.rank with the
+facts store's kern neighbours) → groups with B1 headings.
 
 Decisions:
 
@@ -25,6 +27,8 @@ Decisions:
 * Without a subject and without text there is nothing to match, so the list holds no services and the
   human route (Buurtinformatiepunt, Formulierenbrigade, SKT) is the answer. The human route is always
   added at the end, so a list never ends empty.
+* Places (locations with "open now" sentences) cost the opening hours of every location: they are
+  computed only for the pages that show them (results page), not for the JSON API (``with_places``).
 """
 
 from __future__ import annotations
@@ -36,20 +40,23 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from search import retrieval
 from search.documents import ServiceDocument
-from search.ranking import Candidate, Geography, rank
-from search.understanding import CRISIS_SERVICE_SLUGS
+from search.ranking import Geography, rank
 from services.criteria import criteria_for
 from services.eligibility import Outcome, Profile, Reason, Verdict, evaluate, outcome_rank, summary_text
-from services.models import Kern, ServicePage
-from services.selectors import kern_neighbours_map, services_live
+from services.models import ServicePage
 from services.wording import CRISIS_LINES, HUMAN_ROUTE_SLUGS, opening_sentence
 
-from .candidates import candidate_documents
 from .steps import is_crisis
 
-# Services that answer "danger now" (domain guide §2), the same list the search page uses.
-CRISIS_SLUGS = CRISIS_SERVICE_SLUGS
+# Most candidates the search layer hands over: more than any list a resident reads.
+CANDIDATE_LIMIT = 200
+
+# What eligibility (criteria_for) reads beyond what the search documents need.
+ELIGIBILITY_PREFETCH = ("residence_kernen",)
+# What places read: the opening hours and exceptions of every location ("open now").
+PLACES_PREFETCH = ("locations__opening_hours", "locations__opening_exceptions")
 
 GROUP_ORDER = ("now", "walk_in", "apply", "heavier")
 LEVEL_GROUPS = {
@@ -181,6 +188,7 @@ def suggest(
     now=None,
     age_range: tuple[int, int | None] | None = None,
     urgency: str | None = None,
+    with_places: bool = True,
 ) -> SuggestionResult:
     """Suggestions for ``profile`` (and optional free ``text``), explained in ``lang``.
 
@@ -188,68 +196,65 @@ def suggest(
     instead of an exact age: a service whose age limits hold for the whole group counts as passed, one
     that fits none of it as failed, and one that fits part of it as unknown. ``urgency`` "cant_cope" with a
     safety-related situation puts crisis services first. ``now`` (aware datetime) is used for "open now".
+    ``with_places`` False leaves ``Suggestion.places`` empty and skips loading opening hours, for callers
+    that never show them (the JSON API, the print sheet's list of ids).
     """
     if lang not in dict(settings.LANGUAGES):
         lang = settings.LANGUAGE_CODE
     now = now or timezone.now()
     with translation.override(lang):
-        return _suggest(profile=profile, text=text, now=now, age_range=age_range, urgency=urgency)
+        return _suggest(
+            profile=profile, text=text, now=now, age_range=age_range, urgency=urgency, with_places=with_places
+        )
 
 
-def _suggest(*, profile, text, now, age_range, urgency):
-    scored = candidate_documents(text=text, situations=sorted(profile.situations), kern=profile.kern)
+def _suggest(*, profile, text, now, age_range, urgency, with_places):
+    situations = tuple(sorted(profile.situations))
+    query = (text or "").strip()
+    if query or situations:
+        found = retrieval.candidates(text=query, situations=situations, limit=CANDIDATE_LIMIT)
+    else:
+        # Nothing to search for (the search layer would return every service): the human route is the answer.
+        found = retrieval.CandidateSet(items=(), neighbours={}, kern_names={})
     # Crisis lines first when the resident can't cope with a safety question, or typed about danger.
     crisis = is_crisis(urgency=urgency, situations=profile.situations, roles=profile.roles) or any(
-        item.text_says_crisis for item in scored
+        item.text_says_crisis for item in found
     )
-    pages = {
-        page.pk: page
-        for page in services_live()
-        .filter(pk__in=[item.document.id for item in scored])
-        .prefetch_related("residence_kernen")
-    }
-    scored = [
+    kept = [
         item
-        for item in _relevant(scored, profile.situations)
-        if _suits_age(item.document, profile.age, age_range)
+        for item in _relevant(list(found), profile.situations)
+        if _suits_age(item.facts, profile.age, age_range)
     ]
-    kerns = {kern.slug: kern.name for kern in Kern.objects.all()}
-    neighbours = kern_neighbours_map() if profile.kern else {}
+    prefetch = ELIGIBILITY_PREFETCH + (PLACES_PREFETCH if with_places else ())
+    loaded = retrieval.load_services((item.id for item in kept), prefetch=prefetch)
+    kerns = found.kern_names
 
     evaluated = {}
     candidates = []
-    for item in scored:
-        document = item.document
-        page = pages.get(document.id)
-        if page is None or document.id in evaluated:
+    for item in kept:
+        shown = loaded.get(item.id)
+        if shown is None:
             continue
-        verdict = _evaluate(profile, criteria_for(page), kerns, age_range)
+        verdict = _evaluate(profile, criteria_for(shown.service), kerns, age_range)
         if verdict.outcome is Outcome.NOT_ELIGIBLE:
             continue
-        evaluated[document.id] = (page, document, verdict)
+        evaluated[item.id] = (shown, verdict)
         candidates.append(
-            Candidate(
-                id=document.id,
-                text_score=item.score,
-                pyramid_level=document.pyramid_level,
-                kernen=_kernen(document),
-                regional=document.regional,
-                status=document.status,
-                is_crisis=document.slug in CRISIS_SLUGS,
-                eligibility_rank=outcome_rank(verdict.outcome),
-                name=document.title,
+            item.facts.candidate(
+                item.score, is_crisis=item.is_crisis_service, eligibility_rank=outcome_rank(verdict.outcome)
             )
         )
 
     texts = _group_texts()
     grouped = {key: [] for key in GROUP_ORDER}
-    for ranked in rank(candidates, kern=profile.kern, neighbours=neighbours, crisis=crisis):
-        page, document, verdict = evaluated[ranked.id]
+    for ranked in rank(candidates, kern=profile.kern, neighbours=found.neighbours, crisis=crisis):
+        shown, verdict = evaluated[ranked.id]
+        document = shown.document
         is_crisis_service = ranked.candidate.is_crisis
         group = "now" if crisis and is_crisis_service else LEVEL_GROUPS.get(document.pyramid_level, "heavier")
         grouped[group].append(
             Suggestion(
-                service=page,
+                service=shown.service,
                 document=document,
                 verdict=verdict,
                 summary=summary_text(verdict),
@@ -257,9 +262,9 @@ def _suggest(*, profile, text, now, age_range, urgency):
                 to_check=tuple(reason.text for reason in verdict.unchecked),
                 group=group,
                 geography=ranked.geography,
-                where=_where(document, ranked.geography, profile.kern, kerns),
+                where=_where(ranked.candidate.kernen, ranked.geography, profile.kern, kerns),
                 is_crisis=is_crisis_service,
-                places=_places(page, now),
+                places=_places(shown.service, now) if with_places else (),
             )
         )
     groups = tuple(
@@ -286,12 +291,12 @@ ADULT_FROM = 28  # above the oldest documented youth limit (PrO/VSO school leave
 ADULT_UNTIL = 18
 
 
-def _suits_age(document, age, age_range) -> bool:
+def _suits_age(facts, age, age_range) -> bool:
     """False for services whose target groups are all youth groups for someone 28 or older, or all
     "ouderen" for someone under 18. Relevance, not eligibility: such services have no age rule in their
     criteria (the sources give none), but "kunst na school" is not what a 67-year-old asked for.
     """
-    groups = frozenset(document.target_groups)
+    groups = facts.groups
     if not groups:
         return True
     low, high = (age, age) if age is not None else (age_range or (None, None))
@@ -313,7 +318,7 @@ def _relevant(scored, situations):
     top = max((item.score for item in scored), default=0.0)
     result = []
     for item in scored:
-        on_subject = bool(set(item.document.situations) & situations)
+        on_subject = bool(item.facts.situations & situations)
         if not on_subject and (top <= 0 or item.score < TEXT_ONLY_MIN_FRACTION * top):
             continue
         score = 3.0 + (item.score / top if top > 0 else 0.0)
@@ -369,24 +374,20 @@ def _why(document, profile, verdict, text) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def _kernen(document):
-    # Where a service is offered: the kernen it serves and those of its locations (as the search page).
-    return frozenset(document.kernen) | frozenset(document.location_kernen)
-
-
 def _kern_list(slugs, kerns):
     return ", ".join(kerns.get(slug, slug) for slug in sorted(slugs, key=lambda s: kerns.get(s, s)))
 
 
-def _where(document, geography, kern, kerns) -> str:
+def _where(kernen, geography, kern, kerns) -> str:
+    """Where the help is, in words; *kernen* are those it serves and those of its locations."""
     if geography is Geography.IN_KERN:
         return _("In your own village, %(kern)s") % {"kern": kerns.get(kern, kern)}
     if geography is Geography.NEIGHBOUR:
-        return _("In a village nearby: %(kernen)s") % {"kernen": _kern_list(_kernen(document), kerns)}
+        return _("In a village nearby: %(kernen)s") % {"kernen": _kern_list(kernen, kerns)}
     if geography is Geography.REGIONAL:
         return _("Regional: outside Westland or for several municipalities")
-    if _kernen(document):
-        return _("In %(kernen)s") % {"kernen": _kern_list(_kernen(document), kerns)}
+    if kernen:
+        return _("In %(kernen)s") % {"kernen": _kern_list(kernen, kerns)}
     return _("For all of Westland")
 
 

@@ -118,7 +118,7 @@ def _show_summary(request, parsed, *, together):
     return render(request, "questionnaire/summary.html", context)
 
 
-def _suggestions_for(answers, *, now=None):
+def _suggestions_for(answers, *, now=None, with_places=True):
     return suggest(
         profile=answers.profile(),
         text=answers.text,
@@ -126,6 +126,7 @@ def _suggestions_for(answers, *, now=None):
         now=now,
         age_range=answers.age_range(),
         urgency=answers.urgency,
+        with_places=with_places,
     )
 
 
@@ -264,7 +265,8 @@ def print_sheet(request):
     parsed = qsteps.parse(request.POST)
     ids = _ids(request.POST.getlist("service"))
     if not ids:
-        ids = _ids(s.id for s in _suggestions_for(parsed.answers).suggestions)
+        # Only the ids are used here: the sheet renders its services (and their places) itself.
+        ids = _ids(s.id for s in _suggestions_for(parsed.answers, with_places=False).suggestions)
     services = _services_in_order(ids)
     now = timezone.now()
     list_url = request.build_absolute_uri(reverse("hulpwijzer:list"))

@@ -1,8 +1,8 @@
 """Retrieval: the one place that turns a question into an ordered list of services.
 
 Everyone calls this module: the search page and API (:func:`search_services`), the HSDS API
-(:func:`ranked_ids`) and the questionnaire (:func:`candidates`, then eligibility, then
-:func:`rank_with_eligibility`). The flow is one way::
+(:func:`ranked_ids`) and the questionnaire (:func:`candidates`, then eligibility on the pages it shows,
+loaded with :func:`load_services`, then ``search.ranking.rank``). The flow is one way::
 
     text ──understand──▶ EngineQuery ──engine──▶ hits (id, score)
          ──facts store──▶ filters + facet counts ──search.ranking.rank──▶ page slice ──▶ pages + documents
@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -40,18 +40,20 @@ from services.opening_hours import OpeningState
 from . import versions
 from .documents import ServiceDocument, document_for
 from .engines import get_engine
-from .ranking import Candidate, Geography, RankedCandidate, rank
+from .ranking import Geography, RankedCandidate, rank
 from .store import FactsStore, ServiceFacts, get_store
-from .understanding import CRISIS_SERVICE_SLUGS, UnderstoodQuery, get_lexicon, suggest, understand
+from .understanding import CRISIS_SERVICE_SLUGS, get_lexicon, suggest, understand
 
 __all__ = [
     "MAX_PAGE",
     "MAX_PER_PAGE",
+    "CandidateSet",
+    "LoadedService",
     "RetrievalCandidate",
     "SearchResult",
     "SearchResults",
     "candidates",
-    "rank_with_eligibility",
+    "load_services",
     "ranked_ids",
     "search_services",
 ]
@@ -103,38 +105,49 @@ class SearchResults:
 
 @dataclass(frozen=True)
 class RetrievalCandidate:
-    """A service found for the questionnaire, before eligibility: its public document and text score."""
+    """A service found for the questionnaire, before eligibility: its facts and text score, no page yet.
 
-    document: ServiceDocument
+    ``score`` is never negative (0 when only a chosen life situation matched). ``is_crisis_service``: one
+    of the services that answer "danger now"; ``text_says_crisis``: the text was read as being about
+    danger and this crisis service fits it well enough to go first (as on the search page).
+    """
+
+    facts: ServiceFacts
     score: float
-    matched_situations: tuple[str, ...] = ()
-    is_crisis: bool = False
-    facts: ServiceFacts | None = field(default=None, repr=False, compare=False)
+    is_crisis_service: bool = False
+    text_says_crisis: bool = False
 
     @property
     def id(self) -> int:
-        return self.document.id
+        return self.facts.id
 
-    def to_candidate(self, *, eligibility_rank: int = 0, is_crisis: bool | None = None) -> Candidate:
-        """This candidate as ``search.ranking.Candidate``.
 
-        *eligibility_rank*: 0 eligible, 1 likely, 2 unknown (see ``search.ranking``).
-        """
-        crisis = self.is_crisis if is_crisis is None else is_crisis
-        if self.facts is not None:
-            return self.facts.candidate(self.score, is_crisis=crisis, eligibility_rank=eligibility_rank)
-        doc = self.document
-        return Candidate(
-            id=doc.id,
-            text_score=max(0.0, self.score),
-            pyramid_level=doc.pyramid_level,
-            kernen=frozenset(doc.kernen) | frozenset(doc.location_kernen),
-            regional=doc.regional,
-            status=doc.status,
-            is_crisis=crisis,
-            eligibility_rank=eligibility_rank,
-            name=doc.title,
-        )
+@dataclass(frozen=True)
+class CandidateSet:
+    """What :func:`candidates` found, with the facts store's kern maps to rank and explain it.
+
+    Iterating gives the :class:`RetrievalCandidate` items. ``neighbours`` is the map to pass to
+    ``search.ranking.rank`` (the store's, so no caller builds a second one); ``kern_names`` maps kern
+    slugs to names.
+    """
+
+    items: tuple[RetrievalCandidate, ...]
+    neighbours: Mapping[str, frozenset[str]]
+    kern_names: Mapping[str, str]
+
+    def __iter__(self) -> Iterator[RetrievalCandidate]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+@dataclass(frozen=True)
+class LoadedService:
+    """A live, public service page (relations prefetched) with its public search document."""
+
+    service: ServicePage
+    document: ServiceDocument
 
 
 # --- Public functions -------------------------------------------------------------------------------
@@ -252,82 +265,62 @@ def ranked_ids(*, text: str) -> list[int]:
     return [item.id for item in ranked]
 
 
-def candidates(
-    *, text: str = "", situations: Iterable[str] = (), kern: str | None = None, limit: int = 200
-) -> list[RetrievalCandidate]:
+def candidates(*, text: str = "", situations: Iterable[str] = (), limit: int = 200) -> CandidateSet:
     """What the questionnaire starts from: searchable services for *text* and/or *situations*, unranked.
 
     Services matching the text (with synonyms and the life situations the text names) and services tagged
     with any of *situations* (the tiles the resident chose) are both included; with neither, every
-    searchable service is a candidate. Ordered by text score, ties lightest level first, cut at *limit*.
-    Each has its public ``ServiceDocument`` (``document_for``) and ``score`` (higher is better, 0 when
-    only a tile matched it). *kern* is accepted for symmetry and ignored here: the kern never hides
-    help, it only ranks (pass it to :func:`rank_with_eligibility`).
-
-    Next steps for the caller: evaluate eligibility per candidate, drop the clear "no", then call
-    :func:`rank_with_eligibility` (or ``search.ranking.rank`` with ``c.to_candidate(eligibility_rank=…)``).
+    searchable service is a candidate. Ordered by text score, ties lightest level first, each service
+    once, cut at *limit*. Only the facts store is read, no page: the caller loads the pages it shows with
+    :func:`load_services`, evaluates eligibility, builds ranking candidates with ``facts.candidate(…)``
+    and ranks them with ``search.ranking.rank`` and the set's ``neighbours``.
     """
-    del kern  # documented above: ordering by kern happens in rank_with_eligibility
     current = versions.tokens()
     store = get_store(current)
     understood = understand(text, lexicon=get_lexicon(current))
     chosen = tuple(s for s in dict.fromkeys(situations) if s)
     engine_query = understood.engine_query(limit=ENGINE_LIMIT, extra_situations=chosen)
     result = get_engine().search(engine_query)
-    found = [(hit.page_id, hit.score) for hit in result.hits if hit.page_id in store.facts]
-    crisis_ids = _crisis_ids(store, dict(found)) if understood.crisis else frozenset()
-    found.sort(
+    found: dict[int, float] = {}
+    for hit in result.hits:
+        if hit.page_id in store.facts and hit.page_id not in found:
+            found[hit.page_id] = hit.score
+    crisis_ids = _crisis_ids(store, found) if understood.crisis else frozenset()
+    crisis_services = {store.slugs[slug] for slug in CRISIS_SERVICE_SLUGS if slug in store.slugs}
+    order = sorted(
+        found.items(),
         key=lambda item: (
             -item[1],
             PYRAMID_ORDER.get(store.facts[item[0]].pyramid_level, 99),
             store.facts[item[0]].title.casefold(),
             item[0],
-        )
+        ),
     )
-    found = found[: max(0, int(limit))]
-    pages = _public_pages(pk for pk, _score in found)
-    wanted = set(understood.situations) | set(chosen)
-    out = []
-    for pk, score in found:
-        page = pages.get(pk)
-        document = document_for(page) if page is not None else None
-        if document is None or not document.is_searchable:
-            continue
-        out.append(
-            RetrievalCandidate(
-                document=document,
-                score=score,
-                matched_situations=tuple(s for s in document.situations if s in wanted),
-                is_crisis=pk in crisis_ids,
-                facts=store.facts[pk],
-            )
+    items = tuple(
+        RetrievalCandidate(
+            facts=store.facts[pk],
+            score=max(0.0, float(score or 0.0)),
+            is_crisis_service=pk in crisis_services,
+            text_says_crisis=pk in crisis_ids,
         )
-    return out
+        for pk, score in order[: max(0, int(limit))]
+    )
+    return CandidateSet(items=items, neighbours=store.neighbours, kern_names=store.kern_names)
 
 
-def rank_with_eligibility(
-    found: Iterable[RetrievalCandidate],
-    *,
-    eligibility: Mapping[int, int] | None = None,
-    kern: str | None = None,
-    crisis: bool = False,
-) -> list[RankedCandidate]:
-    """Rank questionnaire candidates after eligibility: ``search.ranking.rank`` with kern neighbours.
+def load_services(ids: Iterable[int], *, prefetch: Iterable = ()) -> dict[int, LoadedService]:
+    """The live, public services with these ids and their public documents, in one queryset.
 
-    *eligibility* maps a service id to 0 (eligible), 1 (likely) or 2 (unknown); leave out the services the
-    resident clearly does not qualify for before calling. Returns ranking items in display order;
-    ``item.id`` is the service id, ``item.geography`` and ``item.band`` explain the position.
+    What documents and result cards read is always prefetched; *prefetch* adds the caller's own lookups
+    (e.g. ``residence_kernen`` for eligibility, opening hours for places). Ids that are no longer live
+    and public are left out, so callers load only the pages they show.
     """
-    eligibility = eligibility or {}
-    store = get_store()
-    if kern not in store.kern_names:
-        kern = None
-    return rank(
-        (c.to_candidate(eligibility_rank=eligibility.get(c.id, 2)) for c in found),
-        kern=kern,
-        neighbours=store.neighbours,
-        crisis=crisis,
-    )
+    loaded = {}
+    for pk, page in _public_pages(ids, prefetch=prefetch).items():
+        document = document_for(page)
+        if document is not None:
+            loaded[pk] = LoadedService(service=page, document=document)
+    return loaded
 
 
 # --- Filters and facets -----------------------------------------------------------------------------
@@ -439,7 +432,7 @@ def _known_hits(result, store: FactsStore) -> bool:
 _NO_RESTRICTIONS = PageViewRestriction.objects.none()
 
 
-def _public_pages(ids) -> dict[int, ServicePage]:
+def _public_pages(ids, *, prefetch: Iterable = ()) -> dict[int, ServicePage]:
     """The live, public service pages with these ids, with what cards and documents read prefetched.
 
     ``.public()`` has just established that no view restriction applies, so each page is told so:
@@ -450,7 +443,7 @@ def _public_pages(ids) -> dict[int, ServicePage]:
         .public()
         .filter(pk__in=list(ids))
         .select_related("organisation")
-        .prefetch_related("kernen", "life_situations", "target_groups", "locations__kern")
+        .prefetch_related("kernen", "life_situations", "target_groups", "locations__kern", *prefetch)
     )
     found = {}
     for page in pages:
@@ -479,14 +472,13 @@ def _geography_reason(geography: Geography, facts: ServiceFacts, store: FactsSto
 def _load_results(window: list[RankedCandidate], store, *, kern, situations, text, now) -> list[SearchResult]:
     if not window:
         return []
-    pages = _public_pages(item.id for item in window)
+    loaded = load_services(item.id for item in window)
     results = []
     for item in window:
-        page = pages.get(item.id)
-        document = document_for(page) if page is not None else None
-        if document is None:
+        if item.id not in loaded:
             # Unpublished since this process loaded its facts: leave it out rather than fail.
             continue
+        page, document = loaded[item.id].service, loaded[item.id].document
         facts = store.facts[item.id]
         matched = tuple(slug for slug in document.situations if slug in situations)
         reasons = []
@@ -512,8 +504,3 @@ def _load_results(window: list[RankedCandidate], store, *, kern, situations, tex
             )
         )
     return results
-
-
-def understood_query(text: str) -> UnderstoodQuery:
-    """How *text* is understood (terms, expansions, named situations); for diagnostics and tests."""
-    return understand(text)

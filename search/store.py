@@ -59,7 +59,11 @@ class ServiceFacts:
         return self.kernen | self.location_kernen
 
     def candidate(self, score: float, *, is_crisis: bool = False, eligibility_rank: int = 0) -> Candidate:
-        """This service as ``search.ranking`` sees it."""
+        """This service as ``search.ranking`` sees it.
+
+        The one place a ``Candidate`` is built: the search page, the HSDS order, the cached listings and
+        the questionnaire all rank the same facts, so the same service cannot rank differently per caller.
+        """
         return Candidate(
             id=self.id,
             text_score=max(0.0, float(score)),
