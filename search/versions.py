@@ -9,7 +9,7 @@ backend the deployment configures; reading them costs one small query per search
 
 import threading
 
-from django.db import IntegrityError, transaction
+from services.counters import update_or_insert
 
 from .models import CacheVersion
 
@@ -22,15 +22,8 @@ SYNONYMS = "synonyms"
 def bump(*names):
     """Give each named version a new token, so every process rebuilds what depends on it."""
     for name in names:
-        token = CacheVersion.new_token()
-        if CacheVersion.objects.filter(name=name).update(token=token):
-            continue
-        try:
-            # A savepoint keeps a concurrent first insert from breaking the caller's transaction.
-            with transaction.atomic():
-                CacheVersion.objects.create(name=name, token=token)
-        except IntegrityError:
-            CacheVersion.objects.filter(name=name).update(token=token)
+        token = {"token": CacheVersion.new_token()}
+        update_or_insert(CacheVersion, lookup={"name": name}, changes=token, values=token)
 
 
 def tokens():
