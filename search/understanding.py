@@ -167,11 +167,6 @@ def get_fuzzy_vocabulary(current_tokens=None) -> FuzzyVocabulary:
     return _fuzzy_memo.get(current_tokens, build)
 
 
-def clear_caches():
-    _lexicon_memo.clear()
-    _fuzzy_memo.clear()
-
-
 def clean_text(text: str | None) -> str:
     """The query as we handle it: whitespace collapsed, control characters dropped, cut to a sane length."""
     text = "".join(ch if ch.isprintable() else " " for ch in (text or ""))
@@ -278,9 +273,3 @@ def suggest(text: str, *, current_tokens=None) -> str | None:
     if not text:
         return None
     return get_fuzzy_vocabulary(current_tokens).suggest(text)
-
-
-def unknown_words(text: str, *, current_tokens=None) -> list[str]:
-    """Words of *text* that occur nowhere in the index or the synonyms (candidates for a typo hint)."""
-    vocabulary = get_fuzzy_vocabulary(current_tokens)
-    return [t for t in tokenize(clean_text(text)) if t.isalpha() and len(t) >= 4 and t not in vocabulary]

@@ -11,6 +11,7 @@ import threading
 
 from services.counters import update_or_insert
 
+from . import caches
 from .models import CacheVersion
 
 CONTENT = "content"
@@ -34,6 +35,8 @@ def tokens():
 class Memo:
     """One value per process, rebuilt when the tokens it depends on change.
 
+    Every memo registers its ``clear`` with ``search.caches``, so ``clear_caches()`` forgets it too.
+
     Builders run outside the lock's critical path for other memos; two threads may build at the same time
     after a change, which wastes a little work but never serves a value built for other tokens.
     """
@@ -43,6 +46,7 @@ class Memo:
         self._lock = threading.Lock()
         self._key = None
         self._value = None
+        caches.register(self.clear)
 
     def get(self, current_tokens, build):
         key = tuple(current_tokens.get(name, "") for name in self.depends_on)

@@ -53,13 +53,11 @@ from services.choices import ServiceStatus
 from .base import EngineHit, EngineQuery, EngineResult, EngineUnavailable
 
 __all__ = [
-    "FACET_FIELDS",
     "INDEXED_FIELDS",
     "SEARCH_FIELDS",
     "ElasticsearchEngine",
     "RebuildReport",
     "alias_name",
-    "build_facet_aggs",
     "build_query",
     "display_url",
     "index_definition",
@@ -220,18 +218,6 @@ SEARCH_FIELDS: tuple[str, ...] = (
     "body_text^0.5",
 )
 
-FACET_FIELDS: tuple[str, ...] = (
-    "pyramid_level",
-    "status",
-    "cost",
-    "regional",
-    "kernen",
-    "situations",
-    "target_groups",
-    "channels",
-    "location_kernen",
-)
-
 # Weights of the query parts relative to the resident's own words (boost 1).
 EXPANSION_BOOST = 0.5
 SITUATION_BOOST = 2.0
@@ -261,8 +247,8 @@ def index_definition() -> dict:
 def to_index_document(doc: ServiceDocument) -> dict:
     """The index document of one service: exactly :data:`INDEXED_FIELDS`, read from the public projection.
 
-    Only named fields of :class:`ServiceDocument` are copied (never ``extra``), so nothing that the
-    projection does not expose can reach the index. Tuples become lists; empty values stay present so
+    Only named fields of :class:`ServiceDocument` are copied, so nothing that the projection does not
+    expose can reach the index. Tuples become lists; empty values stay present so
     every document has the same keys.
     """
     data = {}
@@ -319,14 +305,6 @@ def build_query(query: EngineQuery) -> dict:
     if query.situations:
         should.append(Q("terms", situations=list(query.situations), boost=SITUATION_BOOST))
     return search.query(Q("bool", should=should, minimum_should_match=1, must_not=[_not_ended()])).to_dict()
-
-
-def build_facet_aggs(fields: Iterable[str] = FACET_FIELDS, *, size: int = 50) -> dict:
-    """Terms aggregations, one per keyword field, to add as ``aggs`` to a ``_search`` body."""
-    unknown = set(fields) - INDEXED_FIELDS
-    if unknown:
-        raise ValueError(f"Not an indexed field: {', '.join(sorted(unknown))}")
-    return {field: {"terms": {"field": field, "size": size}} for field in fields}
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -85,7 +85,7 @@ def test_content_changes_bump_the_version_and_the_store_follows(search_demo):
     page.save_revision().publish()
     assert versions.tokens()[versions.CONTENT] != before
     assert get_store() is not store
-    assert get_store().get(page.pk).pyramid_level == "maatwerk"
+    assert get_store().facts[page.pk].pyramid_level == "maatwerk"
 
 
 def test_the_store_only_knows_public_searchable_services(search_demo):
@@ -101,7 +101,7 @@ def test_document_and_store_agree_on_every_service(search_demo):
     store = get_store()
     for page in ServicePage.objects.live().select_related("organisation"):
         document = document_for(page)
-        facts = store.get(page.pk)
+        facts = store.facts.get(page.pk)
         assert facts is not None
         assert (facts.pyramid_level, facts.status, facts.cost, facts.regional) == (
             document.pyramid_level,
