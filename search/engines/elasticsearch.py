@@ -413,22 +413,15 @@ class ElasticsearchEngine:
         )
         return EngineResult(hits=hits, engine=self.name)
 
-    # --- Keeping single services in step ---
-
-    def index_service(self, page) -> None:
-        """Write the public document of *page*, or remove it when the page is not (or no longer) searchable.
-
-        Only the live page is read (:func:`search.documents.document_for`). Creates the index and alias on
-        the very first write, so the alias name never becomes an auto-created index with a guessed mapping.
-        """
-        document = document_for(page)
-        if document is None or not document.is_searchable:
-            self.remove_service(page.pk)
-            return
-        self._write(document)
+    # --- Keeping services in step ---
 
     def index_services(self, pages: Iterable) -> int:
-        """Write (or remove) several services in one bulk request; returns the number of actions sent."""
+        """Write the public documents of *pages* in one bulk request; returns the number of actions sent.
+
+        Only the live page is read (:func:`search.documents.document_for`); a page that is not (or no
+        longer) searchable is deleted instead. Creates the index and alias before the very first write, so
+        the alias name never becomes an auto-created index with a guessed mapping.
+        """
         actions = list(self._bulk_actions(pages, index=self.alias))
         if not actions:
             return 0
@@ -439,22 +432,15 @@ class ElasticsearchEngine:
             helpers.bulk(self.client, actions, require_alias=True, ignore_status=(404,))
         return len(actions)
 
-    def remove_service(self, page_id: int) -> None:
-        """Remove the document of *page_id*; a missing document or index is not an error."""
+    def remove_services(self, page_ids: Iterable[int]) -> None:
+        """Delete the documents of *page_ids*; a missing document or index is not an error."""
+        actions = [
+            {"_op_type": "delete", "_index": self.alias, "_id": str(pk)} for pk in sorted(set(page_ids))
+        ]
+        if not actions:
+            return
         with _unavailable("delete"):
-            self.client.options(ignore_status=404).delete(index=self.alias, id=str(page_id))
-
-    def _write(self, document: ServiceDocument) -> None:
-        body = to_index_document(document)
-        with _unavailable("indexing"):
-            try:
-                self.client.index(index=self.alias, id=str(document.id), document=body, require_alias=True)
-            except ApiError as error:
-                if error.status_code != 404:
-                    raise
-                # No alias yet (a fresh cluster): create a versioned index behind it and write again.
-                self._ensure_alias()
-                self.client.index(index=self.alias, id=str(document.id), document=body, require_alias=True)
+            helpers.bulk(self.client, actions, require_alias=True, ignore_status=(404,))
 
     def _bulk_actions(self, pages: Iterable, *, index: str) -> Iterator[dict]:
         for page in pages:

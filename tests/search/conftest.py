@@ -17,7 +17,7 @@ from django.test.utils import override_settings
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from search.caches import clear_caches
-from search.db_indexing import refresh_search_text
+from search.search_text import refresh_search_text
 
 
 @pytest.fixture(scope="package")
