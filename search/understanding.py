@@ -90,7 +90,7 @@ class Lexicon:
 
     rules: tuple[Rule, ...] = ()
     splitting_vocabulary: frozenset[str] = frozenset()
-    """Words that split compounds, on the index and the query side alike (see ``search.db_indexing``)."""
+    """Words that split compounds, on the index and the query side alike (see ``search.search_text``)."""
     word_counts: dict[str, int] = field(default_factory=dict)
     """Words of all synonyms and situation names, for typo correction."""
 

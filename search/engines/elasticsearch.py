@@ -15,7 +15,7 @@ index and a failed rebuild leaves the old index in use.
 Synonyms: the index has no synonym filter. Editors' synonyms arrive as ``EngineQuery.expansions`` and are
 searched at query time with a lower boost, so changing a synonym needs no reindex. The synonyms of a life
 situation are also part of each service's document (``situation_synonyms``), which a LifeSituation change
-reindexes (search/indexing.py).
+reindexes (search/sync.py).
 """
 
 from __future__ import annotations
