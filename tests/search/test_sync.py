@@ -141,3 +141,19 @@ def test_clear_caches_calls_every_registered_clear_function():
     caches.clear_caches()
     assert cleared == [True]
     assert memo.get({versions.CONTENT: "a"}, lambda: "rebuilt") == "rebuilt"
+
+
+def test_the_database_queue_stores_the_task_with_plain_json_arguments(
+    settings, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    page = factories.ServicePageFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    (row,) = DBTaskResult.objects.filter(task_path=SYNC_TASK)
+    assert row.args_kwargs == {
+        "args": [],
+        "kwargs": {"page_ids": [page.pk], "removed_ids": [], "reason": "published"},
+    }
