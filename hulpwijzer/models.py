@@ -4,10 +4,11 @@ No answers, no identifiers, no timestamps finer than a day: these rows say how f
 questionnaire (where they give up), nothing about who they are or what they filled in.
 """
 
-from django.db import IntegrityError, models, transaction
-from django.db.models import F
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from services import counters
 
 
 class QuestionnaireStepCount(models.Model):
@@ -29,14 +30,4 @@ class QuestionnaireStepCount(models.Model):
     @classmethod
     def increment(cls, step, *, date=None):
         """Add one to today's count of ``step``, atomically (safe with concurrent requests)."""
-        date = date or timezone.localdate()
-        # UPDATE ... SET count = count + 1 lets the database add, so two requests never lose a count.
-        if cls.objects.filter(date=date, step=step).update(count=F("count") + 1):
-            return
-        try:
-            # The savepoint keeps a lost race (another request created the row first) from breaking an
-            # outer transaction on PostgreSQL.
-            with transaction.atomic():
-                cls.objects.create(date=date, step=step, count=1)
-        except IntegrityError:
-            cls.objects.filter(date=date, step=step).update(count=F("count") + 1)
+        counters.increment(cls, lookup={"date": date or timezone.localdate(), "step": step})

@@ -8,9 +8,7 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Database engine: fill ServicePage.search_text on save and invalidate search caches on change.
-        from . import db_indexing
+        # Search text, indexes and caches follow the content through one set of receivers.
+        from . import sync
 
-        db_indexing.connect()
-        # Elasticsearch engine: its indexing signals connect on import (no-ops without ELASTICSEARCH_URL).
-        from . import signals  # noqa: F401
+        sync.connect()

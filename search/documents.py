@@ -4,7 +4,7 @@ Built from live pages only and from public fields only: partner-only fields (``S
 never read here, so they cannot reach an index. Both engines and the ranking use this one projection.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass
 
 from services.choices import ServiceStatus
 
@@ -35,18 +35,13 @@ class ServiceDocument:
     min_age: int | None = None
     max_age: int | None = None
     last_published_at: str | None = None
-    extra: dict = field(default_factory=dict)
 
     @property
     def is_searchable(self):
         return self.status != ServiceStatus.ENDED
 
     def as_dict(self):
-        from dataclasses import asdict
-
-        data = asdict(self)
-        data.pop("extra")
-        return data
+        return asdict(self)
 
 
 def _stream_text(body):

@@ -15,9 +15,10 @@ Only the public search page and search API record; the questionnaire never does.
 
 import re
 
-from django.db import IntegrityError, transaction
-from django.db.models import F, Sum
+from django.db.models import Sum
 from django.utils import timezone
+
+from services.counters import increment
 
 from .models import ZeroResultQuery
 from .text import STOPWORDS, tokenize
@@ -55,14 +56,7 @@ def record_zero_result(*, text: str, kern: str | None = None, today=None) -> Non
         return
     day = today or timezone.localdate()
     key = {"date": day, "text": normalised[:200], "kern": (kern or "")[:50]}
-    try:
-        with transaction.atomic():
-            updated = ZeroResultQuery.objects.filter(**key).update(count=F("count") + 1)
-            if not updated:
-                ZeroResultQuery.objects.create(**key, count=1)
-    except IntegrityError:
-        # Another request created the row between our update and insert.
-        ZeroResultQuery.objects.filter(**key).update(count=F("count") + 1)
+    increment(ZeroResultQuery, lookup=key)
 
 
 def visible_zero_results(*, since=None):

@@ -91,9 +91,6 @@ class FactsStore:
     _open: tuple | None = field(default=None, repr=False)
     _listings: dict = field(default_factory=dict, repr=False)
 
-    def get(self, page_id: int) -> ServiceFacts | None:
-        return self.facts.get(page_id)
-
     def open_service_ids(self, now: datetime.datetime) -> frozenset[int]:
         """Services with a location open at *now* (unknown hours count as not open); cached per minute."""
         minute = now.replace(second=0, microsecond=0)
@@ -254,14 +251,3 @@ def get_content_word_counts(current_tokens=None) -> dict[str, int]:
     return _vocabulary_memo.get(
         current_tokens if current_tokens is not None else versions.tokens(), content_word_counts
     )
-
-
-def clear_caches():
-    """Forget every search cache of this process (facts, vocabulary, synonyms), e.g. after a rollback."""
-    from .engines.database import _count_memo
-    from .understanding import clear_caches as clear_understanding
-
-    _store_memo.clear()
-    _vocabulary_memo.clear()
-    _count_memo.clear()
-    clear_understanding()

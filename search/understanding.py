@@ -90,7 +90,7 @@ class Lexicon:
 
     rules: tuple[Rule, ...] = ()
     splitting_vocabulary: frozenset[str] = frozenset()
-    """Words that split compounds, on the index and the query side alike (see ``search.db_indexing``)."""
+    """Words that split compounds, on the index and the query side alike (see ``search.search_text``)."""
     word_counts: dict[str, int] = field(default_factory=dict)
     """Words of all synonyms and situation names, for typo correction."""
 
@@ -165,11 +165,6 @@ def get_fuzzy_vocabulary(current_tokens=None) -> FuzzyVocabulary:
         return FuzzyVocabulary.from_counts(counts)
 
     return _fuzzy_memo.get(current_tokens, build)
-
-
-def clear_caches():
-    _lexicon_memo.clear()
-    _fuzzy_memo.clear()
 
 
 def clean_text(text: str | None) -> str:
@@ -278,9 +273,3 @@ def suggest(text: str, *, current_tokens=None) -> str | None:
     if not text:
         return None
     return get_fuzzy_vocabulary(current_tokens).suggest(text)
-
-
-def unknown_words(text: str, *, current_tokens=None) -> list[str]:
-    """Words of *text* that occur nowhere in the index or the synonyms (candidates for a typo hint)."""
-    vocabulary = get_fuzzy_vocabulary(current_tokens)
-    return [t for t in tokenize(clean_text(text)) if t.isalpha() and len(t) >= 4 and t not in vocabulary]

@@ -9,8 +9,9 @@ backend the deployment configures; reading them costs one small query per search
 
 import threading
 
-from django.db import IntegrityError, transaction
+from services.counters import update_or_insert
 
+from . import caches
 from .models import CacheVersion
 
 CONTENT = "content"
@@ -22,15 +23,8 @@ SYNONYMS = "synonyms"
 def bump(*names):
     """Give each named version a new token, so every process rebuilds what depends on it."""
     for name in names:
-        token = CacheVersion.new_token()
-        if CacheVersion.objects.filter(name=name).update(token=token):
-            continue
-        try:
-            # A savepoint keeps a concurrent first insert from breaking the caller's transaction.
-            with transaction.atomic():
-                CacheVersion.objects.create(name=name, token=token)
-        except IntegrityError:
-            CacheVersion.objects.filter(name=name).update(token=token)
+        token = {"token": CacheVersion.new_token()}
+        update_or_insert(CacheVersion, lookup={"name": name}, changes=token, values=token)
 
 
 def tokens():
@@ -41,6 +35,8 @@ def tokens():
 class Memo:
     """One value per process, rebuilt when the tokens it depends on change.
 
+    Every memo registers its ``clear`` with ``search.caches``, so ``clear_caches()`` forgets it too.
+
     Builders run outside the lock's critical path for other memos; two threads may build at the same time
     after a change, which wastes a little work but never serves a value built for other tokens.
     """
@@ -50,6 +46,7 @@ class Memo:
         self._lock = threading.Lock()
         self._key = None
         self._value = None
+        caches.register(self.clear)
 
     def get(self, current_tokens, build):
         key = tuple(current_tokens.get(name, "") for name in self.depends_on)

@@ -613,7 +613,7 @@ class ServicePage(Page):
     sources = models.TextField(_("sources"), blank=True, help_text=_("One per line: document and lines."))
     facts = models.TextField(_("facts with their year"), blank=True, help_text=_("One per line."))
 
-    # Normalised text for the database search engine (filled by search/db_indexing.py, never by editors).
+    # Normalised text for the database search engine (filled by search/search_text.py, never by editors).
     search_text = models.TextField(editable=False, blank=True, default="")
 
     parent_page_types = ["services.ServiceIndexPage"]

@@ -45,7 +45,7 @@ def clear_process_caches():
     """Caches that would outlive rolled-back rows: Django's cache and the search layer's facts."""
     from django.core.cache import cache
 
-    from search.store import clear_caches
+    from search.caches import clear_caches
 
     cache.clear()
     clear_caches()

@@ -28,6 +28,29 @@ ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 ELASTICSEARCH_INDEX_PREFIX = env.str("ELASTICSEARCH_INDEX_PREFIX", default="hulpzoeker-dev")
 ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=2.0)
 
+# Background work (search indexing after publishing, Wagtail's own index and reference updates) goes
+# through django-tasks. "immediate" runs a task in the process that enqueues it, after the commit;
+# "database" stores it for `manage.py db_worker` (django-tasks-db), so a slow cluster never holds up an
+# editor. Empty means the environment's default: immediate in dev and tests, database in production.
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS_BACKEND = env.str("TASKS_BACKEND", default="")
+
+
+def tasks_setting(default_backend: str) -> dict:
+    """The ``TASKS`` setting for ``TASKS_BACKEND``, or for *default_backend* when it is empty."""
+    name = TASKS_BACKEND or default_backend
+    if name not in TASK_BACKENDS:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}, not {name!r}.")
+    return {"default": {"BACKEND": TASK_BACKENDS[name]}}
+
+
+TASKS = tasks_setting("immediate")
+
 # How long a service may go without an editor confirming it is still correct.
 SERVICE_REVIEW_INTERVAL_DAYS = env.int("HULPZOEKER_REVIEW_INTERVAL_DAYS", default=183)
 
@@ -56,6 +79,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -5,6 +5,7 @@ ranking and explanations happen once, above the engines (search/retrieval.py), s
 Elasticsearch engines give the same order for the same text scores.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -45,13 +46,23 @@ class EngineResult:
 
 
 class SearchEngine(Protocol):
+    """Finds services (``search``) and keeps its index in step with the pages (the other two).
+
+    ``search.tasks`` is the only caller of the writing methods, after a commit; a write may raise
+    ``EngineUnavailable`` (the caller logs it, publishing never fails on it).
+    """
+
     name: str
 
     def search(self, query: EngineQuery) -> EngineResult: ...
 
-    def index_service(self, page) -> None: ...
+    def index_services(self, pages: Iterable) -> None:
+        """Write *pages* (ServicePages); one that is not searchable (draft, restricted, ended) is removed."""
+        ...
 
-    def remove_service(self, page_id: int) -> None: ...
+    def remove_services(self, page_ids: Iterable[int]) -> None:
+        """Forget the services *page_ids* (deleted pages); unknown ids are not an error."""
+        ...
 
 
 class EngineUnavailable(Exception):

@@ -2,7 +2,7 @@
 
 The embedded default (SQLite FTS5) and the production fallback (PostgreSQL full-text search with the
 "dutch" configuration). Neither knows Dutch compounds and SQLite knows no Dutch at all, so the index
-carries ``ServicePage.search_text`` (``search.db_indexing``) and queries arrive as the same normalised
+carries ``ServicePage.search_text`` (``search.search_text``) and queries arrive as the same normalised
 terms (``search.understanding``).
 
 Finding and scoring are split:
@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import math
 import operator
+from collections.abc import Iterable
 from functools import reduce
 
 from django.db import connection
@@ -40,6 +41,7 @@ from django.db.models import CharField, F
 from django.db.models.functions import Cast
 
 from wagtail.search import index
+from wagtail.search.backends import get_search_backends
 
 from services.choices import ServiceStatus
 from services.models import ServicePage
@@ -219,14 +221,20 @@ class DatabaseEngine:
             texts.update(ServicePage.objects.filter(pk__in=chunk).values_list("pk", "search_text"))
         return bm25(texts, terms, total=total)
 
-    def index_service(self, page) -> None:
-        """Refresh the page's normalised text and its entry in Wagtail's database index."""
-        from search.db_indexing import refresh_search_text
+    def index_services(self, pages: Iterable) -> None:
+        """Write *pages* to Wagtail's database index, with the ``search_text`` they carry.
 
-        refresh_search_text([page])
+        Unlike Elasticsearch, Wagtail's index keeps drafts and restricted pages too (the editors' admin
+        search uses it); searches filter on live and public instead (``_searchable``).
+        """
+        pages = list(pages)
+        if not pages:
+            return
+        for backend in get_search_backends():
+            backend.add_bulk(ServicePage, pages)
 
-    def remove_service(self, page_id: int) -> None:
-        """Remove the page from Wagtail's index (normally done by Wagtail's own delete signal)."""
-        page = ServicePage.objects.filter(pk=page_id).first()
-        if page is not None:
-            index.remove_object(page)
+    def remove_services(self, page_ids: Iterable[int]) -> None:
+        """Remove deleted pages from Wagtail's index (normally done already by Wagtail's delete signal)."""
+        for page_id in sorted(set(page_ids)):
+            # An unsaved instance is enough: the index is keyed by content type and pk.
+            index.remove_object(ServicePage(pk=page_id))

@@ -15,7 +15,7 @@ index and a failed rebuild leaves the old index in use.
 Synonyms: the index has no synonym filter. Editors' synonyms arrive as ``EngineQuery.expansions`` and are
 searched at query time with a lower boost, so changing a synonym needs no reindex. The synonyms of a life
 situation are also part of each service's document (``situation_synonyms``), which a LifeSituation change
-reindexes (search/indexing.py).
+reindexes (search/sync.py).
 """
 
 from __future__ import annotations
@@ -53,13 +53,11 @@ from services.choices import ServiceStatus
 from .base import EngineHit, EngineQuery, EngineResult, EngineUnavailable
 
 __all__ = [
-    "FACET_FIELDS",
     "INDEXED_FIELDS",
     "SEARCH_FIELDS",
     "ElasticsearchEngine",
     "RebuildReport",
     "alias_name",
-    "build_facet_aggs",
     "build_query",
     "display_url",
     "index_definition",
@@ -220,18 +218,6 @@ SEARCH_FIELDS: tuple[str, ...] = (
     "body_text^0.5",
 )
 
-FACET_FIELDS: tuple[str, ...] = (
-    "pyramid_level",
-    "status",
-    "cost",
-    "regional",
-    "kernen",
-    "situations",
-    "target_groups",
-    "channels",
-    "location_kernen",
-)
-
 # Weights of the query parts relative to the resident's own words (boost 1).
 EXPANSION_BOOST = 0.5
 SITUATION_BOOST = 2.0
@@ -261,8 +247,8 @@ def index_definition() -> dict:
 def to_index_document(doc: ServiceDocument) -> dict:
     """The index document of one service: exactly :data:`INDEXED_FIELDS`, read from the public projection.
 
-    Only named fields of :class:`ServiceDocument` are copied (never ``extra``), so nothing that the
-    projection does not expose can reach the index. Tuples become lists; empty values stay present so
+    Only named fields of :class:`ServiceDocument` are copied, so nothing that the projection does not
+    expose can reach the index. Tuples become lists; empty values stay present so
     every document has the same keys.
     """
     data = {}
@@ -319,14 +305,6 @@ def build_query(query: EngineQuery) -> dict:
     if query.situations:
         should.append(Q("terms", situations=list(query.situations), boost=SITUATION_BOOST))
     return search.query(Q("bool", should=should, minimum_should_match=1, must_not=[_not_ended()])).to_dict()
-
-
-def build_facet_aggs(fields: Iterable[str] = FACET_FIELDS, *, size: int = 50) -> dict:
-    """Terms aggregations, one per keyword field, to add as ``aggs`` to a ``_search`` body."""
-    unknown = set(fields) - INDEXED_FIELDS
-    if unknown:
-        raise ValueError(f"Not an indexed field: {', '.join(sorted(unknown))}")
-    return {field: {"terms": {"field": field, "size": size}} for field in fields}
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -435,22 +413,15 @@ class ElasticsearchEngine:
         )
         return EngineResult(hits=hits, engine=self.name)
 
-    # --- Keeping single services in step ---
-
-    def index_service(self, page) -> None:
-        """Write the public document of *page*, or remove it when the page is not (or no longer) searchable.
-
-        Only the live page is read (:func:`search.documents.document_for`). Creates the index and alias on
-        the very first write, so the alias name never becomes an auto-created index with a guessed mapping.
-        """
-        document = document_for(page)
-        if document is None or not document.is_searchable:
-            self.remove_service(page.pk)
-            return
-        self._write(document)
+    # --- Keeping services in step ---
 
     def index_services(self, pages: Iterable) -> int:
-        """Write (or remove) several services in one bulk request; returns the number of actions sent."""
+        """Write the public documents of *pages* in one bulk request; returns the number of actions sent.
+
+        Only the live page is read (:func:`search.documents.document_for`); a page that is not (or no
+        longer) searchable is deleted instead. Creates the index and alias before the very first write, so
+        the alias name never becomes an auto-created index with a guessed mapping.
+        """
         actions = list(self._bulk_actions(pages, index=self.alias))
         if not actions:
             return 0
@@ -461,22 +432,15 @@ class ElasticsearchEngine:
             helpers.bulk(self.client, actions, require_alias=True, ignore_status=(404,))
         return len(actions)
 
-    def remove_service(self, page_id: int) -> None:
-        """Remove the document of *page_id*; a missing document or index is not an error."""
+    def remove_services(self, page_ids: Iterable[int]) -> None:
+        """Delete the documents of *page_ids*; a missing document or index is not an error."""
+        actions = [
+            {"_op_type": "delete", "_index": self.alias, "_id": str(pk)} for pk in sorted(set(page_ids))
+        ]
+        if not actions:
+            return
         with _unavailable("delete"):
-            self.client.options(ignore_status=404).delete(index=self.alias, id=str(page_id))
-
-    def _write(self, document: ServiceDocument) -> None:
-        body = to_index_document(document)
-        with _unavailable("indexing"):
-            try:
-                self.client.index(index=self.alias, id=str(document.id), document=body, require_alias=True)
-            except ApiError as error:
-                if error.status_code != 404:
-                    raise
-                # No alias yet (a fresh cluster): create a versioned index behind it and write again.
-                self._ensure_alias()
-                self.client.index(index=self.alias, id=str(document.id), document=body, require_alias=True)
+            helpers.bulk(self.client, actions, require_alias=True, ignore_status=(404,))
 
     def _bulk_actions(self, pages: Iterable, *, index: str) -> Iterator[dict]:
         for page in pages:

@@ -9,6 +9,7 @@ client errors can echo the request body (and with it what a resident typed).
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import replace
 
 from .base import EngineQuery, EngineResult, EngineUnavailable, SearchEngine
@@ -44,28 +45,39 @@ class FallbackEngine:
         result = self.fallback.search(query)
         return replace(result, fell_back=True)
 
-    def index_service(self, page) -> None:
+    def index_services(self, pages: Iterable) -> None:
         """Index in both engines; a failing primary is logged, never raised (publishing must not fail)."""
-        self.fallback.index_service(page)
+        pages = list(pages)
+        self.fallback.index_services(pages)
         try:
-            self.primary.index_service(page)
+            self.primary.index_services(pages)
         except Exception as error:  # noqa: BLE001
-            logger.warning(
-                "Search engine %s did not index page %s (%s).",
-                self.primary.name,
-                page.pk,
-                type(error).__name__,
-            )
+            self._log_write_failure("index", [page.pk for page in pages], error)
 
-    def remove_service(self, page_id: int) -> None:
+    def remove_services(self, page_ids: Iterable[int]) -> None:
         """Remove from both engines; a failing primary is logged, never raised."""
-        self.fallback.remove_service(page_id)
+        page_ids = sorted(set(page_ids))
+        self.fallback.remove_services(page_ids)
         try:
-            self.primary.remove_service(page_id)
+            self.primary.remove_services(page_ids)
         except Exception as error:  # noqa: BLE001
+            self._log_write_failure("remove", page_ids, error)
+
+    def _log_write_failure(self, action: str, page_ids: list[int], error: Exception) -> None:
+        # Ids and error types only. An outage is expected now and then; anything else is a bug, whose
+        # traceback is kept (pages and snippets hold no residents' data, partner fields are never read).
+        ids = ", ".join(str(pk) for pk in page_ids)
+        if isinstance(error, EngineUnavailable):
+            reason = type(error.__cause__ or error).__name__
             logger.warning(
-                "Search engine %s did not remove page %s (%s).",
+                "Search engine %s did not %s service page(s) %s (%s).", self.primary.name, action, ids, reason
+            )
+        else:
+            logger.error(
+                "Search engine %s did not %s service page(s) %s: unexpected %s.",
                 self.primary.name,
-                page_id,
+                action,
+                ids,
                 type(error).__name__,
+                exc_info=error,
             )

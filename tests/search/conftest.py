@@ -16,8 +16,8 @@ from django.test.utils import override_settings
 
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from search.db_indexing import refresh_search_text
-from search.store import clear_caches
+from search.caches import clear_caches
+from search.search_text import refresh_search_text
 
 
 @pytest.fixture(scope="package")

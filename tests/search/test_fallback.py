@@ -26,10 +26,10 @@ class BrokenEngine:
         self.calls += 1
         raise self.error
 
-    def index_service(self, page):
+    def index_services(self, pages):
         raise self.error
 
-    def remove_service(self, page_id):
+    def remove_services(self, page_ids):
         raise self.error
 
 
@@ -72,8 +72,8 @@ def test_indexing_through_the_fallback_never_raises(search_demo, caplog):
     engine = FallbackEngine(primary=BrokenEngine(RuntimeError("boom")), fallback=DatabaseEngine())
     page = ServicePage.objects.get(slug="schuldhulpmaatje")
     with caplog.at_level(logging.WARNING, logger="hulpzoeker.search"):
-        engine.index_service(page)
-        engine.remove_service(999999)
+        engine.index_services([page])
+        engine.remove_services([999999])
     assert "did not index" in caplog.text
 
 

@@ -4,10 +4,6 @@ import socket
 
 import pytest
 
-# The receivers must be connected even where SearchConfig.ready() does not import them yet; their
-# dispatch_uid keeps a second import from connecting them twice.
-import search.signals  # noqa: F401
-from search import indexing
 from search.documents import document_for
 
 from .stub_cluster import StubCluster, serve
@@ -43,7 +39,7 @@ def stub_cluster(settings):
 
 
 class RecordingEngine:
-    """Stands in for the Elasticsearch engine in signal tests: records what it was asked to index."""
+    """Stands in for the Elasticsearch engine in indexing tests: records what it was asked to write."""
 
     name = "recording"
 
@@ -58,15 +54,12 @@ class RecordingEngine:
         else:
             self.indexed.append(document)
 
-    def index_service(self, page):
-        self._record(page)
-
     def index_services(self, pages):
         for page in pages:
             self._record(page)
 
-    def remove_service(self, page_id):
-        self.removed.append(page_id)
+    def remove_services(self, page_ids):
+        self.removed.extend(page_ids)
 
     def titles(self):
         return [doc.title for doc in self.indexed if not isinstance(doc, tuple)]
@@ -77,5 +70,5 @@ def recording_engine(settings, monkeypatch, closed_port_url):
     """Elasticsearch configured (on a closed port, never reached) and every indexing call recorded."""
     settings.ELASTICSEARCH_URL = closed_port_url
     engine = RecordingEngine()
-    monkeypatch.setattr(indexing, "_engine", lambda: engine)
+    monkeypatch.setattr("search.engines.elasticsearch.ElasticsearchEngine", lambda: engine)
     return engine

@@ -13,10 +13,8 @@ import pytest
 from search.documents import ServiceDocument, document_for
 from search.engines.base import EngineQuery
 from search.engines.elasticsearch import (
-    FACET_FIELDS,
     INDEXED_FIELDS,
     alias_name,
-    build_facet_aggs,
     build_query,
     index_definition,
     to_index_document,
@@ -89,7 +87,6 @@ SCHULDHULP = ServiceDocument(
     min_age=18,
     max_age=None,
     last_published_at="2025-11-01T09:30:00+00:00",
-    extra={"partner_note": "PARTNER-ONLY-EXTRA"},
 )
 
 QUERIES = {
@@ -180,10 +177,9 @@ def test_index_document_matches_snapshot():
     assert_snapshot("document_schuldhulpverlening", to_index_document(SCHULDHULP))
 
 
-def test_index_document_has_exactly_the_public_fields_and_never_extra():
+def test_index_document_has_exactly_the_public_fields():
     document = to_index_document(SCHULDHULP)
     assert set(document) == PUBLIC_FIELDS == INDEXED_FIELDS
-    assert "PARTNER-ONLY-EXTRA" not in json.dumps(document)
     assert "url" not in document and "id" not in document
 
 
@@ -256,11 +252,3 @@ def test_empty_query_is_everything_not_ended_with_score_zero():
     assert query["must_not"] == [{"term": {"status": "ended"}}]
     assert "should" not in query and "must" not in query  # only filter context: every score is 0
     assert body["size"] == 1000 and body["_source"] is False
-
-
-def test_facet_aggregations_are_terms_per_keyword_field():
-    aggs = build_facet_aggs()
-    assert set(aggs) == set(FACET_FIELDS)
-    assert aggs["kernen"] == {"terms": {"field": "kernen", "size": 50}}
-    with pytest.raises(ValueError):
-        build_facet_aggs(["partner_notes"])

@@ -27,14 +27,14 @@ def test_search_on_a_closed_port_raises_engine_unavailable(es_down):
 
 def test_removing_a_service_on_a_closed_port_raises_engine_unavailable(es_down):
     with pytest.raises(EngineUnavailable):
-        ElasticsearchEngine().remove_service(1)
+        ElasticsearchEngine().remove_services([1])
 
 
 @pytest.mark.django_db
 def test_indexing_a_service_on_a_closed_port_raises_engine_unavailable(es_down):
     page = factories.ServicePageFactory()
     with pytest.raises(EngineUnavailable):
-        ElasticsearchEngine().index_service(page)
+        ElasticsearchEngine().index_services([page])
 
 
 def test_an_engine_without_url_is_unavailable(settings):
@@ -95,17 +95,15 @@ def test_the_first_write_creates_a_versioned_index_behind_the_alias(stub_cluster
     page = factories.ServicePageFactory(title="Formulierenbrigade")
     page.save_revision().publish()
     engine = ElasticsearchEngine()
-    # The stub answers a write to a missing alias the way the require_alias flag is documented to.
-    engine.index_service(page)
+    engine.index_services([page])
 
     (index,) = stub_cluster.aliases_of(engine.alias)
     assert index.startswith(engine.alias + "-")
     created = next(r for r in stub_cluster.calls("PUT") if r.path == f"/{index}")
     assert {k: v for k, v in created.json().items() if k != "aliases"} == index_definition()
     assert stub_cluster.indexes[index]["docs"][str(page.pk)]["title"] == "Formulierenbrigade"
-    assert all(
-        r.query.get("require_alias") == ["true"] for r in stub_cluster.calls("PUT") if "_doc" in r.path
-    )
+    (bulk,) = [r for r in stub_cluster.calls() if r.path == "/_bulk"]
+    assert bulk.query.get("require_alias") == ["true"]
 
 
 @pytest.mark.django_db
@@ -113,8 +111,12 @@ def test_an_ended_or_unpublished_service_is_removed_instead_of_written(stub_clus
     page = factories.ServicePageFactory(status="ended")
     page.save_revision().publish()
     engine = ElasticsearchEngine()
-    engine.index_service(page)
-    assert [r.method for r in stub_cluster.requests] == ["DELETE"]
+    stub_cluster.add_index("x", aliases=[engine.alias])
+    engine.index_services([page])
+    (bulk,) = [r for r in stub_cluster.calls() if r.path == "/_bulk"]
+    actions = [json.loads(line) for line in bulk.body.splitlines() if line.strip()]
+    assert actions == [{"delete": {"_index": engine.alias, "_id": str(page.pk)}}]
+    assert [r.path for r in stub_cluster.calls("PUT")] == ["/_bulk"]  # no index created for a delete
 
 
 @pytest.mark.django_db

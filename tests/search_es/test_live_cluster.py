@@ -65,11 +65,11 @@ def test_demo_services_are_found_with_dutch_words_and_typos(live_engine, demo_da
 def test_publishing_through_the_alias_and_removing(live_engine, demo_data):
     live_engine.rebuild(ServicePage.objects.live())
     page = ServicePage.objects.get(slug="schuldhulpverlening")
-    live_engine.remove_service(page.pk)
+    live_engine.remove_services([page.pk])
     live_engine.client.indices.refresh(index=live_engine.alias)
     assert page.pk not in search_ids(live_engine, "schulden")
 
-    live_engine.index_service(page)
+    live_engine.index_services([page])
     live_engine.client.indices.refresh(index=live_engine.alias)
     assert page.pk in search_ids(live_engine, "schulden")
 

@@ -2,7 +2,8 @@
 
 With ``ELASTICSEARCH_URL``: load every live service into a new versioned index, switch the alias to it in
 one atomic call and drop the old index; searches keep using the old index until the switch, and a failed
-rebuild leaves it in place. Without it: rebuild Wagtail's database index (``update_index``).
+rebuild leaves it in place. Without it: recompute every search text, then rebuild Wagtail's database index
+(``update_index``).
 """
 
 from django.conf import settings
@@ -11,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from search.engines.base import EngineUnavailable
+from search.search_text import refresh_search_text
 from services.models import ServicePage
 
 
@@ -47,6 +49,8 @@ class Command(BaseCommand):
     def _rebuild_database_index(self, verbosity):
         self.stdout.write("ELASTICSEARCH_URL is not set: rebuilding the database search index instead.")
         try:
+            # The normalised text first (a changed lexicon or normalisation changes it), then the index.
+            refresh_search_text(index=False)
             call_command("update_index", verbosity=verbosity, stdout=self.stdout, stderr=self.stderr)
         except Exception as error:
             raise CommandError(f"Rebuilding the database search index failed: {error}") from error
@@ -90,8 +94,7 @@ class Command(BaseCommand):
             return
         try:
             engine.index_services(ServicePage.objects.filter(pk__in=republished))
-            for page_id in sorted(gone):
-                engine.remove_service(page_id)
+            engine.remove_services(gone)
         except EngineUnavailable as error:
             self.stderr.write(
                 f"The new index is in use, but {len(republished) + len(gone)} services changed during the "

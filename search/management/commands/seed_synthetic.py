@@ -26,8 +26,9 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backends
 
 from search import versions
-from search.db_indexing import search_text_for_document, suspended_signals
 from search.documents import ServiceDocument
+from search.search_text import search_text_for_document
+from search.sync import suspended
 from search.understanding import get_lexicon
 from services.choices import AccessChannel, Cost, OpeningKind, PyramidLevel
 from services.models import (
@@ -204,7 +205,7 @@ class Command(BaseCommand):
 def clear_synthetic() -> int:
     """Delete every generated service, location and organisation (slug or organisation ``synth-``)."""
     ids = list(ServicePage.objects.filter(slug__startswith=PREFIX).values_list("pk", flat=True))
-    with suspended_signals(), transaction.atomic():
+    with suspended(), transaction.atomic():
         for start in range(0, len(ids), BATCH):
             # Wagtail's page queryset delete keeps the tree, revisions and search index consistent.
             Page.objects.filter(pk__in=ids[start : start + BATCH]).delete()
@@ -289,7 +290,7 @@ def create_synthetic(*, count: int, seed: int = 1) -> int:
     costs = [value for value, _label in Cost.choices]
     now = timezone.now()
 
-    with suspended_signals(), transaction.atomic():
+    with suspended(), transaction.atomic():
         index_page = ServiceIndexPage.objects.select_for_update().get(pk=index_page.pk)
         organisations = _organisations(rng, 40)
         locations = _locations(rng, organisations, kernen, max(10, count // 50))

@@ -8,13 +8,11 @@ import json
 from pathlib import Path
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
-from home.models import HomePage
-from search.db_indexing import refresh_search_text
 from services.models import (
     Kern,
     LifeSituation,
@@ -23,6 +21,7 @@ from services.models import (
     ServicePage,
     TargetGroup,
 )
+from services.signals import catalogue_loaded
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "demo_data"
 PLACEHOLDER_ORGANISATION = "aanbieder-onbekend"
@@ -49,8 +48,8 @@ class Command(BaseCommand):
             index_page = self.ensure_index(home)
             organisations = self.ensure_organisations()
             created = self.ensure_services(index_page, organisations)
-            # The database engine searches a normalised copy of each service's text (search/db_indexing.py).
-            refresh_search_text(ServicePage.objects.all())
+            # Search fills its normalised text and index for the whole catalogue at once (search/sync.py).
+            catalogue_loaded.send(sender=type(self), pages=ServicePage.objects.all())
         if not no_index:
             self.reindex()
         total = ServicePage.objects.count()
@@ -67,19 +66,15 @@ class Command(BaseCommand):
         Organisation.objects.filter(slug__in=[row["slug"] for row in load("organisations.json")]).delete()
 
     def ensure_home(self):
-        home = HomePage.objects.first()
-        if home is None:
-            root = Page.get_first_root_node()
-            home = root.add_child(instance=HomePage(title="Hulpzoeker Westland", slug="home"))
-        site = Site.objects.filter(is_default_site=True).first()
+        # The home page and the default site come with home's migration 0002; services must not
+        # import home, so the home page is found as the default site's root.
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         if site is None:
-            Site.objects.create(
-                hostname="localhost", root_page=home, is_default_site=True, site_name="Hulpzoeker"
+            raise CommandError(
+                "No default site with a home page: run `python manage.py migrate` first "
+                "(home's migration 0002 creates both)."
             )
-        elif site.root_page_id != home.pk:
-            site.root_page = home
-            site.save()
-        return home
+        return site.root_page
 
     def ensure_index(self, home):
         index_page = ServiceIndexPage.objects.first()

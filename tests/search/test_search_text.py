@@ -3,9 +3,9 @@
 import pytest
 
 from search import versions
-from search.db_indexing import refresh_search_text, search_text_for_page
 from search.documents import document_for
 from search.retrieval import search_services
+from search.search_text import refresh_search_text, search_text_for_page
 from search.store import get_store
 from search.text import normalise
 from search.understanding import get_lexicon
@@ -65,10 +65,13 @@ def test_a_new_page_from_a_factory_is_found(search_demo):
     assert slugs(search_services(text="repareren"), 1) == [page.slug]
 
 
-def test_renaming_an_organisation_refreshes_the_texts_of_its_services(search_demo):
+def test_renaming_an_organisation_refreshes_the_texts_of_its_services(
+    search_demo, django_capture_on_commit_callbacks
+):
     organisation = Organisation.objects.get(slug="vitis-welzijn")
-    organisation.name = "Welzijnsorganisatie Tulpenveld"
-    organisation.save()
+    with django_capture_on_commit_callbacks(execute=True):  # the background task runs after the commit
+        organisation.name = "Welzijnsorganisatie Tulpenveld"
+        organisation.save()
     page = ServicePage.objects.filter(organisation=organisation).first()
     assert "tulpenveld" in page.search_text
     assert (
@@ -85,7 +88,7 @@ def test_content_changes_bump_the_version_and_the_store_follows(search_demo):
     page.save_revision().publish()
     assert versions.tokens()[versions.CONTENT] != before
     assert get_store() is not store
-    assert get_store().get(page.pk).pyramid_level == "maatwerk"
+    assert get_store().facts[page.pk].pyramid_level == "maatwerk"
 
 
 def test_the_store_only_knows_public_searchable_services(search_demo):
@@ -101,7 +104,7 @@ def test_document_and_store_agree_on_every_service(search_demo):
     store = get_store()
     for page in ServicePage.objects.live().select_related("organisation"):
         document = document_for(page)
-        facts = store.get(page.pk)
+        facts = store.facts.get(page.pk)
         assert facts is not None
         assert (facts.pyramid_level, facts.status, facts.cost, facts.regional) == (
             document.pyramid_level,
