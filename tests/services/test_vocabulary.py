@@ -378,3 +378,39 @@ def test_the_scan_finds_spelled_values_and_leaves_prose_alone(tmp_path, name, so
     path = tmp_path / name
     path.write_text(source, encoding="utf-8")
     assert sorted(spelled_values(path)) == sorted(expected)
+
+
+# --------------------------------------------------------------------------------------------------
+# What templates ask instead of comparing with the values
+# --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("answers", "cannot_cope", "worried_about"),
+    [
+        ({}, False, False),
+        ({"urgency": Urgency.CANT_COPE.value}, True, False),
+        ({"urgency": Urgency.SOME_HELP.value}, False, False),
+        ({"for_whom": ForWhom.WORRIED_ABOUT.value}, False, True),
+        ({"for_whom": ForWhom.CARED_FOR.value}, False, False),
+    ],
+)
+def test_the_results_page_asks_the_answers_not_the_raw_values(answers, cannot_cope, worried_about):
+    from hulpwijzer.steps import Answers
+
+    assert Answers(**answers).cannot_cope is cannot_cope
+    assert Answers(**answers).is_for_someone_worried_about is worried_about
+
+
+def test_only_the_ways_out_of_a_question_are_drawn_as_other_options():
+    from hulpwijzer import forms as qforms
+    from hulpwijzer.views import _field_view
+
+    for form, name, others in [
+        (qforms.HouseholdForm(), "household", {Unanswered.PREFER_NOT}),
+        (qforms.IncomeForm(), "income", {Unanswered.UNKNOWN, Unanswered.PREFER_NOT}),
+        (qforms.SpecialForm(), "special", {Unanswered.PREFER_NOT, qforms.NONE_OF_THESE}),
+        (qforms.UrgencyForm(), "urgency", set()),
+    ]:
+        options = _field_view(form, name)["options"]
+        assert {option["value"] for option in options if option["is_other"]} == others, name
