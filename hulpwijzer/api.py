@@ -27,10 +27,10 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
-from services.eligibility import FOR_WHOM_CHOICES, HOUSEHOLDS, INCOME_ANSWERS, ROLES, Profile
+from services.eligibility import Profile
 from services.models import Kern, LifeSituation
+from services.vocabulary import ForWhom, Household, IncomeAnswer, Role, Urgency
 
-from .forms import URGENCY_CHOICES
 from .suggestions import suggest
 
 MAX_BODY_BYTES = 10 * 1024
@@ -39,7 +39,7 @@ MAX_TEXT_LENGTH = 500
 MAX_AGE = 120
 MAX_CHILD_AGE = 30
 LANGUAGES = ("nl", "en", "pl")
-URGENCIES = tuple(key for key, _label in URGENCY_CHOICES)
+URGENCIES = tuple(Urgency)
 FIELDS = (
     "kern",
     "age",
@@ -115,9 +115,9 @@ def validate(data):
     if "age" in present:
         check("age", _int_in(present["age"], 0, MAX_AGE, "age"))
     if "household" in present:
-        check("household", _one_of(present["household"], HOUSEHOLDS, "household"))
+        check("household", _one_of(present["household"], tuple(Household), "household"))
     if "income" in present:
-        check("income", _one_of(present["income"], INCOME_ANSWERS, "income"))
+        check("income", _one_of(present["income"], tuple(IncomeAnswer), "income"))
     if "situations" in present:
         slugs = tuple(LifeSituation.objects.order_by("slug").values_list("slug", flat=True))
         check(
@@ -127,7 +127,9 @@ def validate(data):
             ),
         )
     if "roles" in present:
-        check("roles", _list_of(present["roles"], lambda item: _one_of(item, ROLES, "each role"), "roles"))
+        check(
+            "roles", _list_of(present["roles"], lambda item: _one_of(item, tuple(Role), "each role"), "roles")
+        )
     if "children_ages" in present:
         check(
             "children_ages",
@@ -150,7 +152,7 @@ def validate(data):
     if "lang" in present:
         check("lang", _one_of(present["lang"], LANGUAGES, "lang"))
     if "for_whom" in present:
-        check("for_whom", _one_of(present["for_whom"], FOR_WHOM_CHOICES, "for_whom"))
+        check("for_whom", _one_of(present["for_whom"], tuple(ForWhom), "for_whom"))
     if "urgency" in present:
         check("urgency", _one_of(present["urgency"], URGENCIES, "urgency"))
     return cleaned, errors

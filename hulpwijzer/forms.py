@@ -13,21 +13,22 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from services import choices
 from services.models import Kern, LifeSituation, PostcodeArea
+from services.vocabulary import Unanswered
 
-PREFER_NOT = "prefer_not"
-UNKNOWN = "unknown"
+PREFER_NOT = Unanswered.PREFER_NOT
+UNKNOWN = Unanswered.UNKNOWN
+# Options that only exist in this questionnaire, never in the engine or the APIs.
 NONE_OF_THESE = "none"
 OUTSIDE_WESTLAND = "outside"
+# Drawn apart from the real answers, so "I'd rather not say" reads as an equal way out, not a wrong answer.
+OTHER_ANSWERS = frozenset({PREFER_NOT, UNKNOWN, NONE_OF_THESE, OUTSIDE_WESTLAND})
 
 CHOICE_ERROR = {"invalid_choice": _("Choose one of the options."), "invalid_list": _("Choose from the list.")}
+PREFER_NOT_CHOICE = (PREFER_NOT, _("I'd rather not say"))
 
-FOR_WHOM_CHOICES = [
-    ("self", _("Myself")),
-    ("child", _("My child")),
-    ("cared_for", _("Someone I care for")),
-    ("worried_about", _("Someone I am worried about")),
-]
+FOR_WHOM_CHOICES = choices.ForWhom.choices
 
 AGE_BANDS = {
     # Band edges follow the age limits the sources name (12-23, under 25, up to 27, 75+): domain guide §7.
@@ -49,46 +50,14 @@ AGE_BAND_CHOICES = [
     ("28-64", _("28 to 64 years")),
     ("65-74", _("65 to 74 years")),
     ("75+", _("75 years or older")),
-    (PREFER_NOT, _("I'd rather not say")),
+    PREFER_NOT_CHOICE,
 ]
 
-HOUSEHOLD_CHOICES = [
-    ("alone", _("I live alone")),
-    ("partner", _("With my partner, without children")),
-    ("partner_children", _("With my partner and children")),
-    ("single_parent", _("Alone with my children")),
-    ("other", _("Another way (for example with my parents or in a group home)")),
-    (PREFER_NOT, _("I'd rather not say")),
-]
-
-INCOME_CHOICES = [
-    ("bijstand", _("I receive social assistance (bijstand)")),
-    ("low", _("I have a low income")),
-    ("not_low", _("I do not have a low income")),
-    (UNKNOWN, _("I don't know")),
-    (PREFER_NOT, _("I'd rather not say")),
-]
-
-SPECIAL_CHOICES = [
-    ("mantelzorger", _("I care for someone close to me for a long time, unpaid (mantelzorger)")),
-    ("partner_died", _("My partner died not long ago")),
-    ("reading", _("Reading, writing or filling in forms is hard for me")),
-    ("statushouder", _("I came to the Netherlands as a refugee and have a residence permit (statushouder)")),
-    ("inburgeren", _("I have to take the civic integration course (inburgeren)")),
-    ("homeless", _("I have no home, or I am about to lose my home")),
-    ("leaving_institution", _("I am leaving an institution, a shelter or prison")),
-    ("school_leaver", _("I am leaving practical or special secondary school (PrO or VSO)")),
-    ("referral", _("I already have a referral from my GP or the SKT")),
-    ("indication", _("I already get help from the municipality (an indicatie)")),
-    (NONE_OF_THESE, _("None of these")),
-    (PREFER_NOT, _("I'd rather not say")),
-]
-
-URGENCY_CHOICES = [
-    ("question", _("I have a question")),
-    ("some_help", _("I need some help")),
-    ("cant_cope", _("I can't cope any more")),
-]
+HOUSEHOLD_CHOICES = [*choices.Household.choices, PREFER_NOT_CHOICE]
+# The income answers already hold "I don't know" and "I'd rather not say": the engine knows them too.
+INCOME_CHOICES = choices.IncomeAnswer.choices
+SPECIAL_CHOICES = [*choices.SpecialSituation.choices, (NONE_OF_THESE, _("None of these")), PREFER_NOT_CHOICE]
+URGENCY_CHOICES = choices.Urgency.choices
 
 TEXT_MAX_LENGTH = 200
 
@@ -158,7 +127,7 @@ class KernForm(StepForm):
         self.kern_names = {k.slug: k.name for k in Kern.objects.all()}
         self.fields["kern"].choices = list(self.kern_names.items()) + [
             (OUTSIDE_WESTLAND, _("I do not live in Westland")),
-            (PREFER_NOT, _("I'd rather not say")),
+            PREFER_NOT_CHOICE,
         ]
 
     def clean_postcode(self):

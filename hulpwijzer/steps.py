@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 
 from services.eligibility import Profile
+from services.vocabulary import ForWhom, Role, SpecialSituation, Urgency
 
 from . import forms as qforms
 
@@ -31,9 +32,9 @@ class Step:
     def question_for(self, answers: Answers) -> str:
         """The question, worded for the person the help is for (only the age question differs)."""
         if self.key == "age":
-            if answers.for_whom == "child":
+            if answers.for_whom == ForWhom.CHILD:
                 return str(_("How old is your child?"))
-            if answers.for_whom in ("cared_for", "worried_about"):
+            if answers.for_whom in (ForWhom.CARED_FOR, ForWhom.WORRIED_ABOUT):
                 return str(_("How old is the person you are looking for help for?"))
         return str(self.question)
 
@@ -114,28 +115,28 @@ STEPS_BY_KEY = {step.key: step for step in STEPS}
 # What a special situation means for the eligibility engine (roles) and which life situations it implies,
 # so ticking "I have to integrate" also finds the language help without choosing that subject first.
 SPECIAL_ROLES = {
-    "mantelzorger": ("mantelzorger",),
-    "statushouder": ("statushouder",),
-    "inburgeren": ("inburgeringsplichtig",),
-    "homeless": ("dakloos",),
-    "leaving_institution": ("uitstroom_instelling",),
-    "school_leaver": ("schoolverlater_pro_vso",),
-    "referral": ("verwijzing",),
-    "indication": ("indicatie",),
+    SpecialSituation.CARER: (Role.CARER,),
+    SpecialSituation.STATUS_HOLDER: (Role.STATUS_HOLDER,),
+    SpecialSituation.INTEGRATION: (Role.INTEGRATION_DUTY,),
+    SpecialSituation.HOMELESS: (Role.HOMELESS,),
+    SpecialSituation.LEAVING_INSTITUTION: (Role.LEAVING_INSTITUTION,),
+    SpecialSituation.SCHOOL_LEAVER: (Role.SCHOOL_LEAVER,),
+    SpecialSituation.REFERRAL: (Role.REFERRAL,),
+    SpecialSituation.INDICATION: (Role.ASSESSMENT,),
 }
 SPECIAL_SITUATIONS = {
-    "mantelzorger": ("mantelzorg",),
-    "partner_died": ("eenzaamheid-en-ontmoeting",),
-    "reading": ("formulieren-en-brieven", "taal-en-digitale-vaardigheden"),
-    "statushouder": ("taal-en-digitale-vaardigheden",),
-    "inburgeren": ("taal-en-digitale-vaardigheden",),
-    "homeless": ("wonen-en-dakloosheid",),
-    "leaving_institution": ("wonen-en-dakloosheid",),
-    "school_leaver": ("werk-en-dagbesteding",),
+    SpecialSituation.CARER: ("mantelzorg",),
+    SpecialSituation.PARTNER_DIED: ("eenzaamheid-en-ontmoeting",),
+    SpecialSituation.READING: ("formulieren-en-brieven", "taal-en-digitale-vaardigheden"),
+    SpecialSituation.STATUS_HOLDER: ("taal-en-digitale-vaardigheden",),
+    SpecialSituation.INTEGRATION: ("taal-en-digitale-vaardigheden",),
+    SpecialSituation.HOMELESS: ("wonen-en-dakloosheid",),
+    SpecialSituation.LEAVING_INSTITUTION: ("wonen-en-dakloosheid",),
+    SpecialSituation.SCHOOL_LEAVER: ("werk-en-dagbesteding",),
 }
 # Situations where "I can't cope any more" means danger, so crisis lines go first (domain guide §2).
 SAFETY_SITUATIONS = frozenset({"veiligheid-en-huiselijk-geweld", "psychische-gezondheid"})
-SAFETY_ROLES = frozenset({"dakloos"})
+SAFETY_ROLES = frozenset({Role.HOMELESS})
 
 
 @dataclass(frozen=True)
@@ -164,17 +165,26 @@ class Answers:
             return None
         return qforms.AGE_BANDS.get(self.age_band or "")
 
+    @property
+    def cannot_cope(self) -> bool:
+        """The resident answered "I can't cope any more": the results page shows the crisis lines."""
+        return self.urgency == Urgency.CANT_COPE
+
+    @property
+    def is_for_someone_worried_about(self) -> bool:
+        return self.for_whom == ForWhom.WORRIED_ABOUT
+
     def roles(self) -> frozenset[str]:
         roles = {role for key in self.special for role in SPECIAL_ROLES.get(key, ())}
-        if self.for_whom == "cared_for":
+        if self.for_whom == ForWhom.CARED_FOR:
             # Whoever looks for help for someone they care for is a mantelzorger; carers' support fits them.
-            roles.add("mantelzorger")
+            roles.add(Role.CARER)
         return frozenset(roles)
 
     def all_situations(self) -> frozenset[str]:
         """Chosen life situations plus those implied by the special situations and by "for whom"."""
         implied = {slug for key in self.special for slug in SPECIAL_SITUATIONS.get(key, ())}
-        if self.for_whom == "cared_for":
+        if self.for_whom == ForWhom.CARED_FOR:
             implied.add("mantelzorg")
         return frozenset(self.situations) | implied
 
@@ -193,15 +203,10 @@ class Answers:
             for_whom=self.for_whom or None,
         )
 
-    @property
-    def wants_crisis_order(self) -> bool:
-        """Crisis lines first: the resident can't cope any more and it is about safety or a roof."""
-        return is_crisis(urgency=self.urgency, situations=self.all_situations(), roles=self.roles())
-
 
 def is_crisis(*, urgency, situations, roles) -> bool:
     """Whether crisis services go first: "can't cope any more" together with a safety-related answer."""
-    if urgency != "cant_cope":
+    if urgency != Urgency.CANT_COPE:
         return False
     return bool(SAFETY_SITUATIONS & frozenset(situations) or SAFETY_ROLES & frozenset(roles))
 

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from services.selectors import services_live
 
 from . import steps as qsteps
+from .forms import OTHER_ANSWERS
 from .models import QuestionnaireStepCount
 from .qr import qr_svg
 from .suggestions import suggest
@@ -63,6 +64,7 @@ def _field_view(form, name):
             "label": label,
             "id": f"id_{name}_{index}",
             "checked": str(choice) in selected,
+            "is_other": choice in OTHER_ANSWERS,
             **meta.get(choice, {}),
         }
         for index, (choice, label) in enumerate(choices)

@@ -16,7 +16,8 @@ policy rules decide. The whole order is one sort key, built by :func:`rank`:
 6. eligibility: eligible, likely eligible, unknown;
 7. the raw text score, then name and id, so equal results always come out in the same order.
 
-Ended services are removed. This module imports nothing from Django so the rules can be tested as a table.
+Ended services are removed. This module imports nothing from Django (only the pure ``services.vocabulary``)
+so the rules can be tested as a table.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+
+from services.vocabulary import PYRAMID_ORDER, ServiceStatus
 
 __all__ = [
     "ACTIVE_STATUS",
@@ -41,24 +44,15 @@ __all__ = [
     "relevance_band",
 ]
 
-PYRAMID_ORDER: Mapping[str, int] = MappingProxyType(
-    {
-        "sociale_basis": 1,
-        "vrij_toegankelijk": 2,
-        "maatwerk": 3,
-        "specialistisch": 4,
-    }
-)
-"""Pyramid level slug → order, lightest help first (same values as ``services.choices.PYRAMID_ORDER``)."""
 
 # A level the ranking does not know (a typo in imported data) sorts after the known ones rather than
 # failing the whole result list; it is never hidden.
 _UNKNOWN_PYRAMID_ORDER = max(PYRAMID_ORDER.values()) + 1
 
-ACTIVE_STATUS = "active"
-CLOSED_STATUS = "temporarily_closed"
-ENDED_STATUS = "ended"
-STATUSES = frozenset({ACTIVE_STATUS, CLOSED_STATUS, ENDED_STATUS})
+ACTIVE_STATUS = ServiceStatus.ACTIVE
+CLOSED_STATUS = ServiceStatus.TEMPORARILY_CLOSED
+ENDED_STATUS = ServiceStatus.ENDED
+STATUSES = frozenset(ServiceStatus)
 
 DEFAULT_BANDS: tuple[float, ...] = (0.75, 0.5, 0.25)
 """Band thresholds as fractions of the best score: band 0 ≥ 75%, band 1 ≥ 50%, band 2 ≥ 25%, band 3 below."""

@@ -2,20 +2,7 @@
 
 from .eligibility import Criteria
 from .models import ServicePage
-
-ENGINE_REQUIREMENTS = frozenset(
-    {
-        "kinderen_thuis",
-        "mantelzorger",
-        "indicatie",
-        "verwijzing",
-        "statushouder",
-        "inburgeringsplichtig",
-        "dakloos",
-        "uitstroom_instelling",
-        "schoolverlater_pro_vso",
-    }
-)
+from .vocabulary import IncomeRule, Requirement, Residence
 
 
 def criteria_for(service: ServicePage) -> Criteria:
@@ -27,16 +14,18 @@ def criteria_for(service: ServicePage) -> Criteria:
     min_age, max_age = service.min_age, service.max_age
     if min_age is not None and max_age is not None and min_age > max_age:
         min_age = max_age = None
-    income_rule = service.income_rule or "none"
+    income_rule = service.income_rule or IncomeRule.NONE
     income_max_pct = (
-        service.income_max_pct if income_rule == "low_income" and service.income_max_pct else None
+        service.income_max_pct if income_rule == IncomeRule.LOW_INCOME and service.income_max_pct else None
     )
-    residence = service.residence or "anywhere"
+    residence = service.residence or Residence.ANYWHERE
     residence_kernen = (
-        frozenset(k.slug for k in service.residence_kernen.all()) if residence == "kernen" else frozenset()
+        frozenset(k.slug for k in service.residence_kernen.all())
+        if residence == Residence.KERNEN
+        else frozenset()
     )
-    if residence == "kernen" and not residence_kernen:
-        residence = "westland"
+    if residence == Residence.KERNEN and not residence_kernen:
+        residence = Residence.WESTLAND
     return Criteria(
         min_age=min_age,
         max_age=max_age,
@@ -44,6 +33,6 @@ def criteria_for(service: ServicePage) -> Criteria:
         income_max_pct=income_max_pct,
         residence=residence,
         residence_kernen=residence_kernen,
-        requires=frozenset(r for r in service.requirements if r in ENGINE_REQUIREMENTS),
+        requires=frozenset(r for r in service.requirements if r in frozenset(Requirement)),
         description=service.eligibility_description,
     )

@@ -444,7 +444,7 @@ class ServiceIndexPage(RoutablePageMixin, Page):
         from .selectors import services_grouped_by_situation
 
         context = super().get_context(request, *args, **kwargs)
-        context["groups"] = services_grouped_by_situation(index_page=self)
+        context["groups"] = services_grouped_by_situation()
         return context
 
     @path("thema/<slug:situation_slug>/", name="situation")
@@ -461,7 +461,7 @@ class ServiceIndexPage(RoutablePageMixin, Page):
             template="services/situation_list.html",
             context_overrides={
                 "situation": situation,
-                "levels": services_for_situation(situation=situation, index_page=self),
+                "levels": services_for_situation(situation=situation),
             },
         )
 
@@ -721,17 +721,6 @@ class ServicePage(Page):
         if errors:
             raise ValidationError(errors)
 
-    def is_reachable(self):
-        """Whether a resident has at least one way to get to this service."""
-        return bool(
-            self.access_channels
-            or self.phone
-            or self.email
-            or self.website
-            or self.whatsapp
-            or self.locations.exists()
-        )
-
     # --- Presentation helpers (kept tiny; selectors do the querying) ---
 
     @property
@@ -756,9 +745,43 @@ class ServicePage(Page):
         labels = dict(Requirement.choices)
         return [labels[value] for value in self.requirements if value in labels]
 
+    # Templates ask these instead of comparing with the stored strings (one spelling, in vocabulary.py).
+
     @property
     def is_active(self):
         return self.status == ServiceStatus.ACTIVE
+
+    @property
+    def is_temporarily_closed(self):
+        return self.status == ServiceStatus.TEMPORARILY_CLOSED
+
+    @property
+    def has_ended(self):
+        return self.status == ServiceStatus.ENDED
+
+    @property
+    def requires_bijstand(self):
+        return self.income_rule == IncomeRule.BIJSTAND
+
+    @property
+    def requires_low_income(self):
+        return self.income_rule == IncomeRule.LOW_INCOME
+
+    @property
+    def has_income_rule(self):
+        return self.requires_bijstand or self.requires_low_income
+
+    @property
+    def is_for_westland_residents(self):
+        return self.residence == Residence.WESTLAND
+
+    @property
+    def is_for_residents_of_some_kernen(self):
+        return self.residence == Residence.KERNEN
+
+    @property
+    def has_residence_rule(self):
+        return self.is_for_westland_residents or self.is_for_residents_of_some_kernen
 
     @property
     def needs_review(self):

@@ -56,11 +56,11 @@ def services_by_level(services):
     return [(level, items) for level, items in grouped.items() if items]
 
 
-def services_for_situation(*, situation, index_page=None):
+def services_for_situation(*, situation):
     return services_by_level(services_live().filter(life_situations=situation))
 
 
-def services_grouped_by_situation(*, index_page=None):
+def services_grouped_by_situation():
     services = list(services_live())
     groups = []
     for situation in LifeSituation.objects.all():

@@ -4,21 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-INCOME_RULES = ("none", "bijstand", "low_income")
-RESIDENCE_RULES = ("anywhere", "westland", "kernen")
-# Requirements that are checked against Profile.roles.
-ROLE_REQUIREMENTS = (
-    "mantelzorger",
-    "statushouder",
-    "inburgeringsplichtig",
-    "dakloos",
-    "uitstroom_instelling",
-    "schoolverlater_pro_vso",
-)
-# Requirements that never exclude anyone: the application itself arranges them.
-INFORMATIONAL_REQUIREMENTS = ("indicatie", "verwijzing")
-# Also the order in which reasons are reported.
-REQUIREMENTS = ("kinderen_thuis", *ROLE_REQUIREMENTS, *INFORMATIONAL_REQUIREMENTS)
+from ..vocabulary import IncomeRule, Requirement, Residence
 
 
 @dataclass(frozen=True)
@@ -26,10 +12,10 @@ class Criteria:
     """Who a service is for. The defaults mean "no restriction", so ``Criteria()`` fits everyone.
 
     * ``min_age`` / ``max_age``: inclusive bounds.
-    * ``income_rule``: "none", "bijstand" (must receive bijstand) or "low_income" (income at most
-      ``income_max_pct`` % of the sociaal minimum; ``None`` when the exact percentage is not known).
-    * ``residence``: "anywhere", "westland", or "kernen" (only the kern slugs in ``residence_kernen``).
-    * ``requires``: slugs from ``REQUIREMENTS``. "indicatie" and "verwijzing" are informational.
+    * ``income_rule``: an ``IncomeRule``; ``LOW_INCOME`` means an income of at most ``income_max_pct`` %
+      of the sociaal minimum (``None`` when the exact percentage is not known).
+    * ``residence``: a ``Residence``; with ``KERNEN`` only the kern slugs in ``residence_kernen``.
+    * ``requires``: ``Requirement`` values; assessment and referral are informational.
     * ``description``: the editors' B1 text, passed through untouched.
 
     Contradictory combinations raise ``ValueError`` so bad editor data is caught where it is converted,
@@ -38,9 +24,9 @@ class Criteria:
 
     min_age: int | None = None
     max_age: int | None = None
-    income_rule: str = "none"
+    income_rule: str = IncomeRule.NONE
     income_max_pct: int | None = None
-    residence: str = "anywhere"
+    residence: str = Residence.ANYWHERE
     residence_kernen: frozenset[str] = frozenset()
     requires: frozenset[str] = frozenset()
     description: str = ""
@@ -54,19 +40,21 @@ class Criteria:
                 raise ValueError(f"{name} must not be negative: {value}")
         if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
             raise ValueError(f"min_age {self.min_age} is above max_age {self.max_age}")
-        if self.income_rule not in INCOME_RULES:
-            raise ValueError(f"income_rule must be one of {INCOME_RULES}, not {self.income_rule!r}")
+        if self.income_rule not in tuple(IncomeRule):
+            raise ValueError(f"income_rule must be one of {', '.join(IncomeRule)}, not {self.income_rule!r}")
         if self.income_max_pct is not None:
-            if self.income_rule != "low_income":
-                raise ValueError("income_max_pct only applies to income_rule 'low_income'")
+            if self.income_rule != IncomeRule.LOW_INCOME:
+                raise ValueError(f"income_max_pct only applies to income_rule '{IncomeRule.LOW_INCOME}'")
             if self.income_max_pct <= 0:
                 raise ValueError(f"income_max_pct must be positive: {self.income_max_pct}")
-        if self.residence not in RESIDENCE_RULES:
-            raise ValueError(f"residence must be one of {RESIDENCE_RULES}, not {self.residence!r}")
-        if self.residence == "kernen" and not self.residence_kernen:
-            raise ValueError("residence 'kernen' needs at least one kern in residence_kernen")
-        if self.residence != "kernen" and self.residence_kernen:
-            raise ValueError("residence_kernen only applies to residence 'kernen'")
-        unknown = self.requires - frozenset(REQUIREMENTS)
+        if self.residence not in tuple(Residence):
+            raise ValueError(f"residence must be one of {', '.join(Residence)}, not {self.residence!r}")
+        if self.residence == Residence.KERNEN and not self.residence_kernen:
+            raise ValueError(f"residence '{Residence.KERNEN}' needs at least one kern in residence_kernen")
+        if self.residence != Residence.KERNEN and self.residence_kernen:
+            raise ValueError(f"residence_kernen only applies to residence '{Residence.KERNEN}'")
+        unknown = self.requires - frozenset(Requirement)
         if unknown:
-            raise ValueError(f"unknown requirements {sorted(unknown)}; expected some of {REQUIREMENTS}")
+            raise ValueError(
+                f"unknown requirements {sorted(unknown)}; expected some of {', '.join(Requirement)}"
+            )

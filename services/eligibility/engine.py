@@ -5,8 +5,8 @@ Principles:
 * A missing answer never excludes anyone; it only makes the outcome "unknown".
 * Income limits of Westland schemes differ (110-130 % of the sociaal minimum) and are often not known
   exactly, so a "low" income answer can at best make someone "likely" eligible.
-* "indicatie" and "verwijzing" are arranged through the application itself, so they cap the outcome at
-  "likely" instead of excluding anyone.
+* An assessment ("indicatie") and a referral ("verwijzing") are arranged through the application
+  itself, so they cap the outcome at "likely" instead of excluding anyone.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .criteria import REQUIREMENTS, Criteria
+from ..vocabulary import IncomeAnswer, IncomeRule, Requirement, Residence, Role
+from .criteria import Criteria
 from .profile import Profile
 
 
@@ -67,7 +68,7 @@ def outcome_rank(outcome: Outcome | str) -> int:
 
 @dataclass(frozen=True)
 class Reason:
-    """One explained check. ``criterion`` is "age", "income", "residence" or a requirement slug."""
+    """One explained check. ``criterion`` is "age", "income", "residence" or a ``Requirement``."""
 
     criterion: str
     text: str
@@ -189,11 +190,11 @@ def _join_names(names: list[str]) -> str:
 
 
 def _check_residence(profile: Profile, criteria: Criteria, out: _Collector, names: Mapping[str, str]) -> None:
-    if criteria.residence == "anywhere":
+    if criteria.residence == Residence.ANYWHERE:
         return
     in_westland = profile.in_westland()
     kern = _kern_name(profile.kern, names) if profile.kern is not None else None
-    if criteria.residence == "westland":
+    if criteria.residence == Residence.WESTLAND:
         if kern is not None:
             text = _("Deze hulp is voor mensen die in Westland wonen. Je woont in %(kern)s.")
             out.passed.append(Reason("residence", text % {"kern": kern}))
@@ -225,19 +226,16 @@ def _check_residence(profile: Profile, criteria: Criteria, out: _Collector, name
         out.unchecked.append(Reason("residence", text % params))
 
 
-_NO_INCOME_ANSWER = (None, "unknown", "prefer_not")
-
-
 def _check_income(profile: Profile, criteria: Criteria, out: _Collector) -> None:
     income = profile.income
-    if criteria.income_rule == "bijstand":
-        if income == "bijstand":
+    if criteria.income_rule == IncomeRule.BIJSTAND:
+        if income == IncomeAnswer.BIJSTAND:
             out.passed.append(Reason("income", _("Je hebt een bijstandsuitkering.")))
-        elif income == "low":
+        elif income == IncomeAnswer.LOW:
             # A low income does not mean bijstand, and our questionnaire cannot tell them apart further.
             text = _("Deze hulp is voor mensen met een bijstandsuitkering. We weten niet of je die hebt.")
             out.unchecked.append(Reason("income", text))
-        elif income == "not_low":
+        elif income == IncomeAnswer.NOT_LOW:
             text = _(
                 "Deze hulp is voor mensen met een bijstandsuitkering. "
                 "Je hebt ingevuld dat je geen laag inkomen hebt."
@@ -248,15 +246,15 @@ def _check_income(profile: Profile, criteria: Criteria, out: _Collector) -> None
             out.unchecked.append(Reason("income", text))
         return
 
-    if criteria.income_rule != "low_income":
+    if criteria.income_rule != IncomeRule.LOW_INCOME:
         return
     pct = criteria.income_max_pct
     params = {"pct": pct}
-    if income == "bijstand":
+    if income == IncomeAnswer.BIJSTAND:
         # Bijstand is at the sociaal minimum itself, below every scheme's limit (110-130 %).
         text = _("Je hebt een bijstandsuitkering. Dan is je inkomen laag genoeg voor deze hulp.")
         out.passed.append(Reason("income", text))
-    elif income == "low":
+    elif income == IncomeAnswer.LOW:
         # Never "eligible": we only know the income is low, not whether it is under this scheme's limit.
         if pct is None:
             text = _(
@@ -270,7 +268,7 @@ def _check_income(profile: Profile, criteria: Criteria, out: _Collector) -> None
                 "vraag na of je eronder zit bij de gemeente of het Buurtinformatiepunt."
             )
         out.caveats.append(Reason("income", text % params))
-    elif income == "not_low":
+    elif income == IncomeAnswer.NOT_LOW:
         if pct is None:
             text = _(
                 "Deze hulp is voor mensen met een laag inkomen. "
@@ -295,7 +293,7 @@ def _check_income(profile: Profile, criteria: Criteria, out: _Collector) -> None
 
 # role -> (passed, failed, unchecked)
 _ROLE_TEXTS = {
-    "mantelzorger": (
+    Role.CARER: (
         gettext_noop("Je zorgt voor iemand (mantelzorger)."),
         gettext_noop(
             "Deze hulp is voor mantelzorgers: mensen die voor iemand zorgen. "
@@ -306,7 +304,7 @@ _ROLE_TEXTS = {
             "Deze hulp is voor mantelzorgers: mensen die voor iemand zorgen."
         ),
     ),
-    "statushouder": (
+    Role.STATUS_HOLDER: (
         gettext_noop("Je bent statushouder."),
         gettext_noop(
             "Deze hulp is voor statushouders: vluchtelingen met een verblijfsvergunning. "
@@ -317,14 +315,14 @@ _ROLE_TEXTS = {
             "Deze hulp is voor statushouders: vluchtelingen met een verblijfsvergunning."
         ),
     ),
-    "inburgeringsplichtig": (
+    Role.INTEGRATION_DUTY: (
         gettext_noop("Je moet inburgeren."),
         gettext_noop(
             "Deze hulp is voor mensen die moeten inburgeren. Je hebt niet ingevuld dat je moet inburgeren."
         ),
         gettext_noop("We weten niet of je moet inburgeren. Deze hulp is voor mensen die moeten inburgeren."),
     ),
-    "dakloos": (
+    Role.HOMELESS: (
         gettext_noop("Je hebt geen vaste woonplek."),
         gettext_noop(
             "Deze hulp is voor mensen zonder vaste woonplek. "
@@ -334,7 +332,7 @@ _ROLE_TEXTS = {
             "We weten niet of je een vaste woonplek hebt. Deze hulp is voor mensen zonder vaste woonplek."
         ),
     ),
-    "uitstroom_instelling": (
+    Role.LEAVING_INSTITUTION: (
         gettext_noop("Je komt uit een instelling of opvang."),
         gettext_noop(
             "Deze hulp is voor mensen die uit een instelling of opvang komen. "
@@ -345,7 +343,7 @@ _ROLE_TEXTS = {
             "Deze hulp is voor mensen die uit een instelling of opvang komen."
         ),
     ),
-    "schoolverlater_pro_vso": (
+    Role.SCHOOL_LEAVER: (
         gettext_noop("Je gaat van het praktijkonderwijs (PrO) of voortgezet speciaal onderwijs (VSO) af."),
         gettext_noop(
             "Deze hulp is voor jongeren die van het praktijkonderwijs (PrO) "
@@ -360,23 +358,23 @@ _ROLE_TEXTS = {
 
 
 def _check_requirements(profile: Profile, criteria: Criteria, out: _Collector) -> None:
-    # Iterate in the fixed REQUIREMENTS order (frozensets have none) so reasons are stable.
-    for requirement in REQUIREMENTS:
+    # Iterate in the fixed Requirement order (frozensets have none) so reasons are stable.
+    for requirement in Requirement:
         if requirement not in criteria.requires:
             continue
-        if requirement == "kinderen_thuis":
+        if requirement is Requirement.CHILDREN_AT_HOME:
             _check_children_at_home(profile, out)
-        elif requirement == "indicatie":
+        elif requirement is Requirement.ASSESSMENT:
             text = _("Voor deze hulp kijkt de gemeente eerst wat je nodig hebt (indicatie).")
-            if "indicatie" in profile.roles:
+            if Role.ASSESSMENT in profile.roles:
                 # An existing indication may cover other help, so it does not lift the caveat.
                 text += " " + _("Je hebt al een indicatie; vraag na of deze hulp daarbij hoort.")
             out.caveats.append(Reason(requirement, text))
-        elif requirement == "verwijzing":
+        elif requirement is Requirement.REFERRAL:
             text = _(
                 "Voor deze hulp heb je een verwijzing nodig van je huisarts of het Sociaal Kernteam (SKT)."
             )
-            if "verwijzing" in profile.roles:
+            if Role.REFERRAL in profile.roles:
                 text += " " + _("Je hebt al een verwijzing; neem die mee als je de hulp aanvraagt.")
             out.caveats.append(Reason(requirement, text))
         else:
@@ -392,15 +390,15 @@ def _check_requirements(profile: Profile, criteria: Criteria, out: _Collector) -
 def _check_children_at_home(profile: Profile, out: _Collector) -> None:
     at_home = profile.children_at_home()
     if at_home:
-        out.passed.append(Reason("kinderen_thuis", _("Er wonen kinderen bij je thuis.")))
+        out.passed.append(Reason(Requirement.CHILDREN_AT_HOME, _("Er wonen kinderen bij je thuis.")))
     elif at_home is False:
         text = _(
             "Deze hulp is voor gezinnen met kinderen thuis. "
             "Je hebt ingevuld dat er geen kinderen bij je thuis wonen."
         )
-        out.failed.append(Reason("kinderen_thuis", text))
+        out.failed.append(Reason(Requirement.CHILDREN_AT_HOME, text))
     else:
         text = _(
             "We weten niet of er kinderen bij je thuis wonen. Deze hulp is voor gezinnen met kinderen thuis."
         )
-        out.unchecked.append(Reason("kinderen_thuis", text))
+        out.unchecked.append(Reason(Requirement.CHILDREN_AT_HOME, text))

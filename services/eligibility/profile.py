@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
-HOUSEHOLDS = ("alone", "partner", "partner_children", "single_parent", "other")
-INCOME_ANSWERS = ("bijstand", "low", "not_low", "unknown", "prefer_not")
-FOR_WHOM_CHOICES = ("self", "child", "cared_for", "worried_about")
-ROLES = (
-    "mantelzorger",
-    "statushouder",
-    "inburgeringsplichtig",
-    "dakloos",
-    "uitstroom_instelling",
-    "schoolverlater_pro_vso",
-    "indicatie",
-    "verwijzing",
+from ..vocabulary import (
+    HOUSEHOLDS_WITH_CHILDREN,
+    HOUSEHOLDS_WITHOUT_CHILDREN,
+    ForWhom,
+    Household,
+    IncomeAnswer,
 )
-
-_HOUSEHOLDS_WITH_CHILDREN = frozenset({"partner_children", "single_parent"})
-_HOUSEHOLDS_WITHOUT_CHILDREN = frozenset({"alone", "partner"})
 
 
 @dataclass(frozen=True)
@@ -57,9 +49,9 @@ class Profile:
         object.__setattr__(self, "children_ages", tuple(self.children_ages))
         object.__setattr__(self, "roles", frozenset(self.roles))
         object.__setattr__(self, "situations", frozenset(self.situations))
-        _check_choice("household", self.household, HOUSEHOLDS)
-        _check_choice("income", self.income, INCOME_ANSWERS)
-        _check_choice("for_whom", self.for_whom, FOR_WHOM_CHOICES)
+        _check_choice("household", self.household, Household)
+        _check_choice("income", self.income, IncomeAnswer)
+        _check_choice("for_whom", self.for_whom, ForWhom)
         if self.kern == "":
             raise ValueError("kern must be a slug or None, not an empty string")
         if self.age is not None and self.age < 0:
@@ -81,13 +73,13 @@ class Profile:
         """
         if self.has_children_at_home is not None:
             return self.has_children_at_home
-        if self.household in _HOUSEHOLDS_WITH_CHILDREN or self.children_ages:
+        if self.household in HOUSEHOLDS_WITH_CHILDREN or self.children_ages:
             return True
-        if self.household in _HOUSEHOLDS_WITHOUT_CHILDREN:
+        if self.household in HOUSEHOLDS_WITHOUT_CHILDREN:
             return False
         return None
 
 
-def _check_choice(field: str, value: str | None, choices: tuple[str, ...]) -> None:
-    if value is not None and value not in choices:
-        raise ValueError(f"{field} must be one of {choices} or None, not {value!r}")
+def _check_choice(field: str, value: str | None, choices: type[StrEnum]) -> None:
+    if value is not None and value not in tuple(choices):
+        raise ValueError(f"{field} must be one of {', '.join(choices)} or None, not {value!r}")

@@ -12,13 +12,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from services.eligibility import (
-    HOUSEHOLDS,
-    INCOME_ANSWERS,
-    INCOME_RULES,
-    REQUIREMENTS,
-    RESIDENCE_RULES,
-    ROLE_REQUIREMENTS,
-    ROLES,
     Criteria,
     Outcome,
     Profile,
@@ -28,6 +21,15 @@ from services.eligibility import (
     outcome_rank,
     set_translator,
     summary_text,
+)
+from services.vocabulary import (
+    ROLE_REQUIREMENTS,
+    Household,
+    IncomeAnswer,
+    IncomeRule,
+    Requirement,
+    Residence,
+    Role,
 )
 
 ELIGIBLE = Outcome.ELIGIBLE
@@ -67,7 +69,7 @@ EVERYTHING = Criteria(
     income_max_pct=130,
     residence="kernen",
     residence_kernen=frozenset({"monster", "ter-heijde"}),
-    requires=frozenset(REQUIREMENTS),
+    requires=frozenset(Requirement),
 )
 
 
@@ -125,7 +127,7 @@ INCOME_CASES = [
     # Rule "none": income never matters.
     *[
         pytest.param(Profile(income=answer), Criteria(), ELIGIBLE, id=f"no-income-rule-{answer}")
-        for answer in (*INCOME_ANSWERS, None)
+        for answer in (*IncomeAnswer, None)
     ],
 ]
 
@@ -280,13 +282,13 @@ COMBINATION_CASES = [
         id="everything-checked-and-passed",
     ),
     pytest.param(
-        Profile(age=35, kern="monster", household="partner_children", income="low", roles=frozenset(ROLES)),
+        Profile(age=35, kern="monster", household="partner_children", income="low", roles=frozenset(Role)),
         EVERYTHING,
         LIKELY,
         id="everything-passed-with-caveats",
     ),
     pytest.param(
-        Profile(age=35, kern="monster", household="alone", income="low", roles=frozenset(ROLES)),
+        Profile(age=35, kern="monster", household="alone", income="low", roles=frozenset(Role)),
         EVERYTHING,
         NOT_ELIGIBLE,
         id="single-failure-among-many-passes",
@@ -491,7 +493,7 @@ def test_reasons_put_passed_before_caveats_before_unchecked() -> None:
 
 
 def test_requirement_reasons_follow_a_stable_order() -> None:
-    verdict = evaluate(profile=Profile(), criteria=requires(*reversed(REQUIREMENTS)))
+    verdict = evaluate(profile=Profile(), criteria=requires(*reversed(Requirement)))
 
     assert [r.criterion for r in verdict.unchecked] == ["kinderen_thuis", *ROLE_REQUIREMENTS]
     assert [r.criterion for r in verdict.caveats] == ["indicatie", "verwijzing"]
@@ -630,7 +632,7 @@ def test_installed_translator_is_used_for_reason_and_summary_texts() -> None:
     assert evaluate(profile=Profile(age=72), criteria=YOUTH).failed[0].text.startswith("Je bent 72 jaar")
 
 
-def test_package_imports_only_the_standard_library() -> None:
+def test_package_imports_only_the_standard_library_and_the_vocabulary() -> None:
     package = Path(__file__).resolve().parents[2] / "services" / "eligibility"
     for source in package.glob("*.py"):
         for node in ast.walk(ast.parse(source.read_text())):
@@ -638,6 +640,10 @@ def test_package_imports_only_the_standard_library() -> None:
                 modules = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom) and node.level == 0:
                 modules = [node.module or ""]
+            elif isinstance(node, ast.ImportFrom) and node.level > 1:
+                # Outside the package only the pure vocabulary (test_vocabulary.py keeps that stdlib-only).
+                assert node.module == "vocabulary", f"{source.name} imports {node.module}"
+                continue
             else:
                 continue
             for module in modules:
@@ -658,9 +664,9 @@ KERN_SLUGS = sorted(KERN_NAMES)
 def criteria_strategy(draw: st.DrawFn) -> Criteria:
     min_age = draw(st.none() | st.integers(0, 100))
     max_age = draw(st.none() | st.integers(min_age or 0, 120))
-    income_rule = draw(st.sampled_from(INCOME_RULES))
+    income_rule = draw(st.sampled_from(IncomeRule))
     income_max_pct = draw(st.none() | st.integers(100, 150)) if income_rule == "low_income" else None
-    residence = draw(st.sampled_from(RESIDENCE_RULES))
+    residence = draw(st.sampled_from(Residence))
     kernen = (
         draw(st.frozensets(st.sampled_from(KERN_SLUGS), min_size=1)) if residence == "kernen" else frozenset()
     )
@@ -671,7 +677,7 @@ def criteria_strategy(draw: st.DrawFn) -> Criteria:
         income_max_pct=income_max_pct,
         residence=residence,
         residence_kernen=kernen,
-        requires=draw(st.frozensets(st.sampled_from(REQUIREMENTS))),
+        requires=draw(st.frozensets(st.sampled_from(Requirement))),
     )
 
 
@@ -680,11 +686,11 @@ profile_strategy = st.builds(
     kern=st.none() | st.sampled_from(KERN_SLUGS),
     lives_in_westland=st.none() | st.booleans(),
     age=st.none() | st.integers(0, 110),
-    household=st.none() | st.sampled_from(HOUSEHOLDS),
+    household=st.none() | st.sampled_from(Household),
     children_ages=st.lists(st.integers(0, 30), max_size=3).map(tuple),
     has_children_at_home=st.none() | st.booleans(),
-    income=st.none() | st.sampled_from(INCOME_ANSWERS),
-    roles=st.frozensets(st.sampled_from(ROLES)),
+    income=st.none() | st.sampled_from(IncomeAnswer),
+    roles=st.frozensets(st.sampled_from(Role)),
     roles_known=st.booleans(),
 )
 

@@ -105,3 +105,35 @@ def test_needs_review_when_never_checked_or_checked_long_ago(settings):
     assert make_service(checked_on=None).needs_review
     assert make_service(checked_on=timezone.localdate() - datetime.timedelta(days=31)).needs_review
     assert not make_service(checked_on=timezone.localdate()).needs_review
+
+
+TEMPLATE_PROPERTIES = (
+    "is_active",
+    "is_temporarily_closed",
+    "has_ended",
+    "requires_bijstand",
+    "requires_low_income",
+    "has_income_rule",
+    "is_for_westland_residents",
+    "is_for_residents_of_some_kernen",
+    "has_residence_rule",
+)
+
+
+@pytest.mark.parametrize(
+    ("fields", "true_properties"),
+    [
+        ({}, {"is_active"}),
+        ({"status": "temporarily_closed"}, {"is_temporarily_closed"}),
+        ({"status": "ended"}, {"has_ended"}),
+        ({"income_rule": "bijstand"}, {"is_active", "requires_bijstand", "has_income_rule"}),
+        ({"income_rule": "low_income"}, {"is_active", "requires_low_income", "has_income_rule"}),
+        ({"residence": "westland"}, {"is_active", "is_for_westland_residents", "has_residence_rule"}),
+        ({"residence": "kernen"}, {"is_active", "is_for_residents_of_some_kernen", "has_residence_rule"}),
+    ],
+)
+def test_templates_ask_the_service_about_its_status_and_rules_instead_of_comparing_strings(
+    fields, true_properties
+):
+    service = ServicePage(**{"status": "active", "income_rule": "none", "residence": "anywhere", **fields})
+    assert {name for name in TEMPLATE_PROPERTIES if getattr(service, name)} == true_properties
