@@ -166,7 +166,25 @@ def _document() -> str:
         "paths": schema["paths"],
         "components": components,
     }
+    _drop_unreferenced_models(document)
     return json.dumps(document)
+
+
+def _drop_unreferenced_models(document):
+    # Ninja also lists the query schemas, whose fields it already flattened into parameters. The HSDS
+    # schemas stay, referenced or not: they are the published data model.
+    schemas = document["components"]["schemas"]
+    while True:
+        text = json.dumps({"paths": document["paths"], "schemas": schemas})
+        unused = [
+            name
+            for name in schemas
+            if not name.startswith("hsds_") and f'"#/components/schemas/{name}"' not in text
+        ]
+        if not unused:
+            return
+        for name in unused:
+            del schemas[name]
 
 
 def openapi_document(*, server_url: str = "") -> dict:
