@@ -28,7 +28,9 @@ from .understanding import MAX_QUERY_CHARS, clean_text
 router = Router(tags=["Hulpzoeker"])
 
 
-def _known(model, parameter):
+def _known(model):
+    """Slugs that change with the content are checked against the database, not a fixed enum."""
+
     def check(value):
         if value is None:
             return value
@@ -36,7 +38,8 @@ def _known(model, parameter):
         known = set(model.objects.filter(slug__in=values).values_list("slug", flat=True))
         for item in values:
             if item not in known:
-                raise PydanticCustomError("unknown_slug", "unknown", {"value": item, "parameter": parameter})
+                # The message is replaced by the page's wording (INVALID_CHOICE_MESSAGES), given the value.
+                raise PydanticCustomError("unknown_slug", "Unknown value: {value}.", {"value": item})
         return value
 
     return AfterValidator(check)
@@ -59,13 +62,13 @@ class SearchQuery(Schema):
         "",
         description=f"Free text. Longer text is cut to {MAX_QUERY_CHARS} characters, not refused.",
     )
-    kern: Annotated[str | None, BeforeValidator(_blank_is_absent), _known(Kern, "kern")] = Field(
+    kern: Annotated[str | None, BeforeValidator(_blank_is_absent), _known(Kern)] = Field(
         None, description="Slug of a kern (village), for example monster."
     )
-    situation: Annotated[Slugs, _known(LifeSituation, "situation")] = Field(
+    situation: Annotated[Slugs, _known(LifeSituation)] = Field(
         [], description="Slugs of life situations; repeat the parameter for more than one."
     )
-    group: Annotated[Slugs, _known(TargetGroup, "group")] = Field(
+    group: Annotated[Slugs, _known(TargetGroup)] = Field(
         [], description="Slugs of target groups; repeat the parameter for more than one."
     )
     channel: Annotated[list[AccessChannel], BeforeValidator(_blank_items_dropped)] = Field(
