@@ -46,6 +46,8 @@ from search.ranking import Geography, rank
 from services.criteria import criteria_for
 from services.eligibility import Outcome, Profile, Reason, Verdict, evaluate, outcome_rank, summary_text
 from services.models import ServicePage
+from services.opening_hours import OpeningStatus
+from services.vocabulary import PyramidLevel
 from services.wording import CRISIS_LINES, HUMAN_ROUTE_SLUGS, opening_sentence
 
 from .steps import is_crisis
@@ -60,10 +62,10 @@ PLACES_PREFETCH = ("locations__opening_hours", "locations__opening_exceptions")
 
 GROUP_ORDER = ("now", "walk_in", "apply", "heavier")
 LEVEL_GROUPS = {
-    "sociale_basis": "walk_in",
-    "vrij_toegankelijk": "walk_in",
-    "maatwerk": "apply",
-    "specialistisch": "heavier",
+    PyramidLevel.SOCIAL_BASE: "walk_in",
+    PyramidLevel.FREELY_ACCESSIBLE: "walk_in",
+    PyramidLevel.TAILORED: "apply",
+    PyramidLevel.SPECIALIST: "heavier",
 }
 
 
@@ -402,7 +404,7 @@ def _places(page, now) -> tuple[Place, ...]:
                 name=location.name,
                 address=address,
                 opening_text=opening_sentence(state, now=now),
-                is_open=None if state.status == "unknown" else state.is_open,
+                is_open=None if state.status == OpeningStatus.UNKNOWN else state.is_open,
                 location=location,
             )
         )

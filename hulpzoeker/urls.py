@@ -8,13 +8,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 
+from .api import api
+
 urlpatterns = [
     path("beheer/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("crisis/", home_views.crisis, name="crisis"),
     path("taal/", include("django.conf.urls.i18n")),
     path("hulpwijzer/", include("hulpwijzer.urls")),
-    path("api/v1/", include("hulpwijzer.api_urls")),
+    path("api/", api.urls),
     path("", include("opendata.urls")),
     path("", include("services.urls")),
     path("", include("search.urls")),

@@ -1,13 +1,11 @@
-"""Every route of open data: the HSDS API, the OpenAPI description, sitemap.xml and robots.txt.
-Included once from hulpzoeker/urls.py."""
+"""sitemap.xml and robots.txt. Included once from hulpzoeker/urls.py; the HSDS API and the OpenAPI
+description are routed by the site's one Ninja API (hulpzoeker/api.py, router in opendata/api.py)."""
 
-from django.urls import include, path
+from django.urls import path
 
-from . import sitemaps, views
+from . import sitemaps
 
 urlpatterns = [
-    path("api/hsds/", include("opendata.hsds_urls")),
-    path("api/schema/", views.openapi_schema, name="openapi_schema"),
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
 ]

@@ -1,7 +1,9 @@
 """Validation of the search parameters shared by the search page and ``/api/v1/search``.
 
 A django-filter ``FilterSet`` declares and validates every parameter (``q``, ``kern``, ``situation``,
-``group``, ``channel``, ``cost``, ``open_now``, ``page``) with messages residents can read. It does not
+``group``, ``channel``, ``cost``, ``open_now``, ``page``) for the search page, with messages residents can
+read. ``/api/v1/search`` validates with a pydantic schema (``search.api``) built on the same choices and
+messages defined here. It does not
 filter a queryset itself: retrieval (``search.retrieval``) filters the engine's hits in Python so the
 database and Elasticsearch engines give the same result. Views call :meth:`SearchFilterSet.search_params`
 on a valid filterset and pass the result to ``search_services``.
@@ -13,6 +15,7 @@ characters, ``page`` must be a whole number from 1 to ``MAX_PAGE``, every choice
 import django_filters
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from services.choices import AccessChannel, Cost
@@ -20,6 +23,28 @@ from services.models import Kern, LifeSituation, ServicePage, TargetGroup
 
 from .retrieval import MAX_PAGE
 from .understanding import MAX_QUERY_CHARS, clean_text
+
+
+class OpenNow(models.TextChoices):
+    """The one value of "open now": the page's checkbox sends it, and absent means any time."""
+
+    YES = "1", _("Open now")
+
+
+# One wording per parameter for the page and /api/v1/search, so both answer a wrong value the same way.
+INVALID_CHOICE_MESSAGES = {
+    "kern": _("We do not know this village. Choose one from the list."),
+    "situation": _("We do not know the subject “%(value)s”. Choose one from the list."),
+    "group": _("We do not know the group “%(value)s”. Choose one from the list."),
+    "channel": _("We do not know the way “%(value)s”. Choose one from the list."),
+    "cost": _("We do not know the cost “%(value)s”. Choose one from the list."),
+    "open_now": forms.ChoiceField.default_error_messages["invalid_choice"],
+}
+PAGE_MESSAGES = {
+    "invalid": _("The page number must be a whole number, for example 2."),
+    "min_value": _("The page number must be 1 or higher."),
+    "max_value": _("There are not that many pages. Go back to the first page."),
+}
 
 
 class QueryField(forms.CharField):
@@ -33,14 +58,7 @@ class PageField(forms.IntegerField):
     def __init__(self, **kwargs):
         kwargs.setdefault("min_value", 1)
         kwargs.setdefault("max_value", MAX_PAGE)
-        kwargs.setdefault(
-            "error_messages",
-            {
-                "invalid": _("The page number must be a whole number, for example 2."),
-                "min_value": _("The page number must be 1 or higher."),
-                "max_value": _("There are not that many pages. Go back to the first page."),
-            },
-        )
+        kwargs.setdefault("error_messages", PAGE_MESSAGES)
         super().__init__(**kwargs)
 
 
@@ -65,42 +83,41 @@ class SearchFilterSet(django_filters.FilterSet):
         to_field_name="slug",
         method=_unused,
         empty_label=_("All villages"),
-        error_messages={"invalid_choice": _("We do not know this village. Choose one from the list.")},
+        error_messages={"invalid_choice": INVALID_CHOICE_MESSAGES["kern"]},
     )
     situation = django_filters.ModelMultipleChoiceFilter(
         label=_("Subject"),
         queryset=LifeSituation.objects.all(),
         to_field_name="slug",
         method=_unused,
-        error_messages={
-            "invalid_choice": _("We do not know the subject “%(value)s”. Choose one from the list.")
-        },
+        error_messages={"invalid_choice": INVALID_CHOICE_MESSAGES["situation"]},
     )
     group = django_filters.ModelMultipleChoiceFilter(
         label=_("For whom"),
         queryset=TargetGroup.objects.all(),
         to_field_name="slug",
         method=_unused,
-        error_messages={
-            "invalid_choice": _("We do not know the group “%(value)s”. Choose one from the list.")
-        },
+        error_messages={"invalid_choice": INVALID_CHOICE_MESSAGES["group"]},
     )
     channel = django_filters.MultipleChoiceFilter(
         label=_("How you get the help"),
         choices=AccessChannel.choices,
         method=_unused,
-        error_messages={"invalid_choice": _("We do not know the way “%(value)s”. Choose one from the list.")},
+        error_messages={"invalid_choice": INVALID_CHOICE_MESSAGES["channel"]},
     )
     cost = django_filters.ChoiceFilter(
         label=_("Cost"),
         choices=Cost.choices,
         method=_unused,
         empty_label=_("Any cost"),
-        error_messages={
-            "invalid_choice": _("We do not know the cost “%(value)s”. Choose one from the list.")
-        },
+        error_messages={"invalid_choice": INVALID_CHOICE_MESSAGES["cost"]},
     )
-    open_now = django_filters.BooleanFilter(label=_("Open now"), method=_unused, widget=forms.CheckboxInput)
+    open_now = django_filters.ChoiceFilter(
+        label=_("Open now"),
+        choices=OpenNow.choices,
+        method=_unused,
+        error_messages={"invalid_choice": INVALID_CHOICE_MESSAGES["open_now"]},
+    )
     page = PageFilter(label=_("Page"), method=_unused)
 
     class Meta:
@@ -124,7 +141,7 @@ class SearchFilterSet(django_filters.FilterSet):
             "groups": tuple(g.slug for g in data.get("group") or ()),
             "channels": tuple(data.get("channel") or ()),
             "cost": data.get("cost") or None,
-            "open_now": bool(data.get("open_now")),
+            "open_now": data.get("open_now") == OpenNow.YES,
             "page": data.get("page") or 1,
         }
 
@@ -133,4 +150,4 @@ class SearchFilterSet(django_filters.FilterSet):
         return {name: [str(message) for message in messages] for name, messages in self.form.errors.items()}
 
 
-__all__ = ["MAX_QUERY_CHARS", "SearchFilterSet"]
+__all__ = ["INVALID_CHOICE_MESSAGES", "MAX_QUERY_CHARS", "PAGE_MESSAGES", "OpenNow", "SearchFilterSet"]

@@ -1,8 +1,8 @@
 from django.urls import path
 
-from . import api, views
+from . import views
 
+# /api/v1/search is routed by the site's Ninja API (hulpzoeker/api.py, router in search/api.py).
 urlpatterns = [
     path("zoeken/", views.search_page, name="search"),
-    path("api/v1/search", api.search_api, name="search_api"),
 ]

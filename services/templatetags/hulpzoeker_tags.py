@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from services import opening_hours
 from services.choices import AccessChannel, OpeningKind
 from services.selectors import user_is_partner
+from services.vocabulary import PyramidLevel
 from services.wording import hhmm, opening_sentence
 
 register = template.Library()
@@ -200,10 +201,10 @@ def level_heading(level):
     """Friendly B1 heading for a pyramid level (a PyramidLevel member or its value)."""
     value = getattr(level, "value", level)
     headings = {
-        "sociale_basis": pgettext("pyramid level heading", "On your own or together with others"),
-        "vrij_toegankelijk": pgettext("pyramid level heading", "You can just go here"),
-        "maatwerk": pgettext("pyramid level heading", "For this you make an application"),
-        "specialistisch": pgettext("pyramid level heading", "When things get harder"),
+        PyramidLevel.SOCIAL_BASE: pgettext("pyramid level heading", "On your own or together with others"),
+        PyramidLevel.FREELY_ACCESSIBLE: pgettext("pyramid level heading", "You can just go here"),
+        PyramidLevel.TAILORED: pgettext("pyramid level heading", "For this you make an application"),
+        PyramidLevel.SPECIALIST: pgettext("pyramid level heading", "When things get harder"),
     }
     return headings.get(value, getattr(level, "label", value))
 
@@ -213,10 +214,18 @@ def level_intro(level):
     """One sentence under the level heading, saying what that kind of help is."""
     value = getattr(level, "value", level)
     intros = {
-        "sociale_basis": _("Help from people nearby, volunteers and clubs. You do not need to sign up."),
-        "vrij_toegankelijk": _("You can go here without an application. Often without an appointment."),
-        "maatwerk": _("First you ask for this help. Then the municipality or the provider decides."),
-        "specialistisch": _("Care from specialists, often with a referral. Sometimes outside Westland."),
+        PyramidLevel.SOCIAL_BASE: _(
+            "Help from people nearby, volunteers and clubs. You do not need to sign up."
+        ),
+        PyramidLevel.FREELY_ACCESSIBLE: _(
+            "You can go here without an application. Often without an appointment."
+        ),
+        PyramidLevel.TAILORED: _(
+            "First you ask for this help. Then the municipality or the provider decides."
+        ),
+        PyramidLevel.SPECIALIST: _(
+            "Care from specialists, often with a referral. Sometimes outside Westland."
+        ),
     }
     return intros.get(value, "")
 

@@ -214,3 +214,18 @@ def test_random_json_never_causes_a_server_error(client, demo_data, body):
         assert isinstance(data["suggestions"], list)
     else:
         assert data["error"] and isinstance(data["fields"], dict)
+
+
+@pytest.mark.parametrize("method", ["put", "patch", "delete"])
+def test_other_methods_answer_a_json_405(client, demo_data, method):
+    response = getattr(client, method)(URL, "{}", content_type="application/json")
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    assert response.json()["error"]
+
+
+def test_urls_are_absolute_like_in_the_search_api(client, demo_data):
+    data = post(client, {"situations": ["mantelzorg"], "roles": ["mantelzorger"]}).json()
+    assert data["suggestions"]
+    assert all(s["url"].startswith("http://testserver/") for s in data["suggestions"])
+    assert all(s["url"].startswith("http://testserver/") for s in data["fallback"]["services"])

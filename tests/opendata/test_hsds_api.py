@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import re
 
 import pytest
 
@@ -301,10 +302,73 @@ def test_bad_input_answers_4xx_with_a_json_message(client, path, status, paramet
     assert data.get("parameter") == parameter
 
 
-def test_only_get_and_head_are_allowed(client):
-    response = client.post("/api/hsds/services", {})
+@pytest.mark.parametrize(
+    "path",
+    ["/api/hsds/", "/api/hsds/services", "/api/hsds/taxonomies/", "/api/hsds/programs", "/api/schema/"],
+)
+@pytest.mark.parametrize("method", ["post", "put", "delete"])
+def test_only_get_and_head_are_allowed(client, path, method):
+    response = getattr(client, method)(path)
     assert response.status_code == 405 and response.json()["error"] == "method_not_allowed"
-    assert client.head("/api/hsds/services").status_code == 200
+    assert response["Allow"] == "GET, HEAD"
+    assert client.head(path).status_code in (200, 404)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/hsds/profile",
+        "/api/hsds/profile/",
+        "/api/hsds/services/",
+        "/api/hsds/organizations/",
+        "/api/hsds/service_at_locations/",
+        "/api/hsds/taxonomies/",
+        "/api/hsds/taxonomy_terms/",
+    ],
+)
+def test_a_trailing_slash_is_optional(client, path):
+    get_json(client, path)
+
+
+def test_the_openapi_document_lists_every_route_and_nothing_else(client):
+    from hulpzoeker.api import api
+
+    document = get_json(client, "/api/schema/")
+    routed = set()
+    for pattern in api.urls[0]:
+        route = "/api/" + str(pattern.pattern)
+        if "<path:" in route or route == "/api/schema/":
+            continue  # the JSON 404 for anything else, and the document itself
+        routed.add(re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", route))
+    documented = set(document["paths"])
+    assert documented == {
+        "/api/hsds/",
+        "/api/hsds/profile/",
+        "/api/hsds/services",
+        "/api/hsds/services/{id}",
+        "/api/hsds/organizations",
+        "/api/hsds/organizations/{id}",
+        "/api/hsds/service_at_locations",
+        "/api/hsds/service_at_locations/{id}",
+        "/api/hsds/taxonomies",
+        "/api/hsds/taxonomies/{id}",
+        "/api/hsds/taxonomy_terms",
+        "/api/hsds/taxonomy_terms/{id}",
+        "/api/v1/search",
+        "/api/v1/suggestions",
+    }
+    # Every route is documented; the only undocumented ones are the other spelling of a trailing slash.
+    assert {path.rstrip("/") for path in routed} == {path.rstrip("/") for path in documented}
+    assert document["servers"] == [{"url": "http://testserver"}]
+    assert document["paths"]["/api/hsds/services/{id}"]["get"]["responses"]["200"]["content"][
+        "application/json"
+    ]["schema"] == {"$ref": "#/components/schemas/hsds_service"}
+
+
+def test_url_in_both_json_apis_is_documented_as_absolute(client):
+    schemas = get_json(client, "/api/schema/")["components"]["schemas"]
+    for name in ("SearchResult", "Suggestion"):
+        assert "Absolute URL" in schemas[name]["properties"]["url"]["description"]
 
 
 # --- Caching and sameness --------------------------------------------------------------------------

@@ -90,3 +90,34 @@ def test_search_terms_are_not_cached_by_shared_caches(search_demo, client):
 
 def test_other_methods_are_not_allowed(search_demo, client):
     assert client.post(URL, {"q": "schulden"}).status_code == 405
+
+
+@pytest.mark.parametrize("value", ["misschien", "true", "0", "ja"])
+def test_open_now_takes_only_1_and_anything_else_answers_400(search_demo, client, value):
+    response = client.get(URL, {"open_now": value})
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json()["fields"]["open_now"][0]
+
+
+def test_open_now_1_and_empty_are_accepted(search_demo, client):
+    assert client.get(URL, {"open_now": "1"}).status_code == 200
+    assert client.get(URL, {"open_now": ""}).status_code == 200
+
+
+def test_an_unknown_value_is_named_in_the_same_dutch_message_as_on_the_page(search_demo, client):
+    data = client.get(URL, {"channel": ["telefoon", "postduif"]}).json()
+    assert data["fields"]["channel"] == ["De manier “postduif” kennen we niet. Kies er een uit de lijst."]
+
+
+@pytest.mark.parametrize("method", ["put", "post", "delete", "patch"])
+def test_other_methods_answer_a_json_405(search_demo, client, method):
+    response = getattr(client, method)(URL)
+    assert response.status_code == 405
+    assert response["Allow"] == "GET"
+    assert response.json()["error"]
+
+
+def test_result_urls_are_absolute(search_demo, client):
+    results = client.get(URL).json()["results"]
+    assert results and all(r["url"].startswith("http://testserver/") for r in results)

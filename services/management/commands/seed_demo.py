@@ -22,6 +22,7 @@ from services.models import (
     TargetGroup,
 )
 from services.signals import catalogue_loaded
+from services.vocabulary import Residence
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "demo_data"
 PLACEHOLDER_ORGANISATION = "aanbieder-onbekend"
@@ -140,7 +141,7 @@ class Command(BaseCommand):
                 max_age=row.get("max_age"),
                 income_rule=row.get("income_rule", "none"),
                 income_max_pct=row.get("income_max_pct"),
-                residence=row.get("residence", "anywhere"),
+                residence=row.get("residence", Residence.ANYWHERE),
                 requirements=row.get("requires", []),
                 eligibility_description=row.get("eligibility_description", ""),
                 status=row.get("status", "active"),
