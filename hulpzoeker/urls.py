@@ -7,10 +7,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from services.logins import second_factor_urlpatterns
 
 from .api import api
 
 urlpatterns = [
+    # Before the admin's own routes: the second factor is part of logging in to the admin.
+    path("beheer/tweede-stap/", include(second_factor_urlpatterns)),
     path("beheer/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("crisis/", home_views.crisis, name="crisis"),

@@ -5,72 +5,18 @@ Network partners (Vitis, SKT, Patijnenburg, gemeente) are ordinary Django users 
 Settings → Users. They log in here, not in the Wagtail admin, and then see the partner-only contact
 lines on service pages.
 
-Guessing limit: at most ``FAILURES_PER_ACCOUNT`` wrong passwords per user name and IP address, and
-``FAILURES_PER_ADDRESS`` per IP address, within ``WINDOW_SECONDS``; after that the form answers
-429 without checking the password. The counters live in Django's cache. With more than one server
-process the cache must be shared (database or Redis cache), or each process counts on its own.
+Guessing limit: the same for every login, in services/logins.py (django-axes, counted in the
+database, per user name and client address and per client address).
 """
-
-import hashlib
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 
 from .selectors import user_is_partner
-
-FAILURES_PER_ACCOUNT = 5
-FAILURES_PER_ADDRESS = 20
-WINDOW_SECONDS = 15 * 60
-
-
-def _key(kind: str, *parts: str) -> str:
-    # Hashed: cache keys must not carry user names or addresses in readable form (or break memcached).
-    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
-    return f"hulpzoeker:partner-login:{kind}:{digest}"
-
-
-def _client_address(request) -> str:
-    # REMOTE_ADDR, not X-Forwarded-For: a client can write that header itself. Behind a proxy the
-    # proxy must set REMOTE_ADDR (e.g. via its WSGI server's forwarded-allow-ips setting).
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def _keys(request, username: str) -> tuple[str, str]:
-    address = _client_address(request)
-    return _key("account", username.strip().lower(), address), _key("address", address)
-
-
-def _count(key: str) -> int:
-    return cache.get(key, 0)
-
-
-def _increment(key: str) -> None:
-    # add() starts the window; incr() keeps its original expiry, so the window is fixed, not sliding.
-    if not cache.add(key, 1, WINDOW_SECONDS):
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, WINDOW_SECONDS)
-
-
-def is_blocked(request, username: str) -> bool:
-    """Whether this user name from this address (or this address at all) guessed too often."""
-    account_key, address_key = _keys(request, username)
-    return _count(account_key) >= FAILURES_PER_ACCOUNT or _count(address_key) >= FAILURES_PER_ADDRESS
-
-
-def record_failure(request, username: str) -> None:
-    for key in _keys(request, username):
-        _increment(key)
-
-
-def clear_failures(request, username: str) -> None:
-    cache.delete(_keys(request, username)[0])
 
 
 class PartnerAuthenticationForm(AuthenticationForm):
@@ -109,30 +55,6 @@ class PartnerLoginView(auth_views.LoginView):
 
     def get_default_redirect_url(self):
         return "/"
-
-    def post(self, request, *args, **kwargs):
-        username = request.POST.get("username", "")
-        if is_blocked(request, username):
-            form = self.get_form_class()(request, initial={"username": username[:150]})
-            response = self.render_to_response(self.get_context_data(form=form, blocked=True))
-            response.status_code = 429
-            response["Retry-After"] = str(WINDOW_SECONDS)
-            return response
-        return super().post(request, *args, **kwargs)
-
-    def form_valid(self, form):
-        clear_failures(self.request, form.cleaned_data.get("username", ""))
-        return super().form_valid(form)
-
-    def form_invalid(self, form):
-        if any(error.code == "invalid_login" for error in form.non_field_errors().as_data()):
-            record_failure(self.request, self.request.POST.get("username", ""))
-        return super().form_invalid(form)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["window_minutes"] = WINDOW_SECONDS // 60
-        return context
 
 
 class PartnerLogoutView(auth_views.LogoutView):

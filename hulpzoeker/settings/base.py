@@ -4,6 +4,7 @@ Every environment variable is read here, once, with the least permissive default
 modules only relax what is safe to relax on a developer's machine; production only tightens.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -81,6 +82,9 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -97,11 +101,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Logins (see the "Logins" block below): the second factor for the admin, then the guessing limit.
+    "django_otp.middleware.OTPMiddleware",
+    "services.logins.AdminSecondFactorMiddleware",
     # Responses for logged-in partners and editors may carry partner-only data: never cache them.
     "services.partners.PrivateForLoggedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so it sees the login view's answer and can replace it with the 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hulpzoeker.urls"
@@ -126,12 +135,6 @@ TEMPLATES = [
 WSGI_APPLICATION = "hulpzoeker.wsgi.application"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English"), ("pl", "Polski")]
@@ -172,15 +175,55 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_I18N_ENABLED = False
 
-# Sessions are used only by logged-in editors and partners; anonymous visitors get only the CSRF cookie.
-SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# --- Logins: guessing limit, client address, sessions, passwords, second factor (services/logins.py) ---
 LOGIN_URL = "partner_login"
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out name/address before any password is checked, on every login page.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Addresses (or networks, e.g. 10.0.0.0/8) of the reverse proxies in front of the app. Only a request
+# arriving from one of them has its X-Forwarded-For read; empty: the client is REMOTE_ADDR.
+HULPZOEKER_TRUSTED_PROXIES = env.list("HULPZOEKER_TRUSTED_PROXIES", default=[])
+HULPZOEKER_LOGIN_FAILURES_PER_ACCOUNT = env.int("HULPZOEKER_LOGIN_FAILURES_PER_ACCOUNT", default=5)
+HULPZOEKER_LOGIN_FAILURES_PER_ADDRESS = env.int("HULPZOEKER_LOGIN_FAILURES_PER_ADDRESS", default=20)
+HULPZOEKER_LOGIN_LOCKOUT_MINUTES = env.int("HULPZOEKER_LOGIN_LOCKOUT_MINUTES", default=15)
+# django-axes stores failures in the database, so every worker counts the same.
+AXES_HANDLER = "services.logins.LoginAttemptHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_FAILURE_LIMIT = HULPZOEKER_LOGIN_FAILURES_PER_ACCOUNT
+AXES_COOLOFF_TIME = timedelta(minutes=HULPZOEKER_LOGIN_LOCKOUT_MINUTES)
+# Tries during a lockout do not extend it, so "wait 15 minutes" on the 429 page stays true.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "services.logins.client_address"
+AXES_USERNAME_CALLABLE = "services.logins.login_username"
+AXES_LOCKOUT_CALLABLE = "services.logins.lockout_response"
+AXES_ENABLE_ADMIN = False
+# Only the admin login refuses partner accounts; the partner login refuses editors itself.
+WAGTAILADMIN_USER_LOGIN_FORM = "services.logins.AdminLoginForm"
+# Editors must add an authenticator app (TOTP) and confirm a code before the admin opens.
+HULPZOEKER_ADMIN_REQUIRE_2FA = env.bool("HULPZOEKER_ADMIN_REQUIRE_2FA", default=False)
+OTP_TOTP_ISSUER = "Hulpzoeker Westland"
+# Sessions (editors and partners; anonymous visitors get only the CSRF cookie): a session cookie that
+# ends with the browser, and 30 minutes without a request ends the session on the server too.
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = env.int("HULPZOEKER_SESSION_IDLE_MINUTES", default=30) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# --- end of Logins ---
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "hulpzoeker"}}
 
