@@ -41,7 +41,7 @@ def _flags(data):
     return {"together": data.get("together") == "1"}
 
 
-def _field_view(form, name):
+def _field_view(form, name, labels=None):
     """What the template needs to draw one field by hand (NL Design System markup, no Django widgets)."""
     bound = form[name]
     widget = bound.field.widget
@@ -62,10 +62,11 @@ def _field_view(form, name):
     if name == "situations":
         meta = {s.slug: {"pictogram": s.pictogram, "description": s.description} for s in form.situation_list}
     choices = bound.field.choices if kind in ("checkbox", "radio") else []
+    labels = labels or {}
     options = [
         {
             "value": choice,
-            "label": label,
+            "label": labels.get(choice, label),
             "id": f"id_{name}_{index}",
             "checked": str(choice) in selected,
             "is_other": choice in OTHER_ANSWERS,
@@ -90,12 +91,14 @@ def _step_context(parsed, key, *, together, return_to_summary=False):
     step = qsteps.STEPS_BY_KEY[key]
     index = qsteps.STEP_KEYS.index(key)
     form = parsed.forms[key]
-    fields = [_field_view(form, name) for name in form.fields]
+    labels = qsteps.option_labels_for(parsed.answers)
+    fields = [_field_view(form, name, labels) for name in form.fields]
     return {
         "step": step,
         "step_number": index + 1,
         "step_total": len(qsteps.STEPS),
         "question": step.question_for(parsed.answers),
+        "hint": step.hint_for(parsed.answers),
         "form": form,
         "fields": fields,
         "question_in_legend": fields[0]["kind"] in ("checkbox", "radio"),
