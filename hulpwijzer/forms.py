@@ -61,6 +61,40 @@ URGENCY_CHOICES = choices.Urgency.choices
 
 TEXT_MAX_LENGTH = 200
 
+# The same answers, said about someone else (help for a person one cares for or worries about).
+THIRD_PERSON_LABELS = {
+    choices.Household.ALONE: _("He or she lives alone"),
+    choices.Household.PARTNER: _("With a partner, without children"),
+    choices.Household.PARTNER_CHILDREN: _("With a partner and children"),
+    choices.Household.SINGLE_PARENT: _("Alone with his or her children"),
+    choices.Household.OTHER: _("Another way (for example with me, with parents or in a group home)"),
+    choices.IncomeAnswer.BIJSTAND: _("He or she receives social assistance (bijstand)"),
+    choices.IncomeAnswer.LOW: _("He or she has a low income"),
+    choices.IncomeAnswer.NOT_LOW: _("He or she does not have a low income"),
+    choices.SpecialSituation.CARER: _(
+        "He or she cares for someone close for a long time, unpaid (mantelzorger)"
+    ),
+    choices.SpecialSituation.PARTNER_DIED: _("His or her partner died not long ago"),
+    choices.SpecialSituation.READING: _("Reading, writing or filling in forms is hard for him or her"),
+    choices.SpecialSituation.STATUS_HOLDER: _(
+        "He or she came to the Netherlands as a refugee and has a residence permit (statushouder)"
+    ),
+    choices.SpecialSituation.INTEGRATION: _(
+        "He or she has to take the civic integration course (inburgeren)"
+    ),
+    choices.SpecialSituation.HOMELESS: _("He or she has no home, or is about to lose it"),
+    choices.SpecialSituation.LEAVING_INSTITUTION: _(
+        "He or she is leaving an institution, a shelter or prison"
+    ),
+    choices.SpecialSituation.SCHOOL_LEAVER: _(
+        "He or she is leaving practical or special secondary school (PrO or VSO)"
+    ),
+    choices.SpecialSituation.REFERRAL: _("He or she already has a referral from the GP or the SKT"),
+    choices.SpecialSituation.INDICATION: _(
+        "He or she already gets help from the municipality (an indicatie)"
+    ),
+}
+
 
 class StepForm(forms.Form):
     """Base of the question forms: optional fields, and a way to carry the answers on in hidden fields."""

@@ -30,13 +30,51 @@ class Step:
     summary_label: str
 
     def question_for(self, answers: Answers) -> str:
-        """The question, worded for the person the help is for (only the age question differs)."""
-        if self.key == "age":
-            if answers.for_whom == ForWhom.CHILD:
-                return str(_("How old is your child?"))
-            if answers.for_whom in (ForWhom.CARED_FOR, ForWhom.WORRIED_ABOUT):
-                return str(_("How old is the person you are looking for help for?"))
-        return str(self.question)
+        """The question, worded for the person the help is for (see ABOUT_THE_PERSON)."""
+        return str(ABOUT_THE_PERSON.get(answers.for_whom, {}).get(self.key, ("", ""))[0] or self.question)
+
+    def hint_for(self, answers: Answers) -> str:
+        return str(ABOUT_THE_PERSON.get(answers.for_whom, {}).get(self.key, ("", ""))[1] or self.hint)
+
+
+def option_labels_for(answers: Answers) -> dict:
+    """Answer options that speak about the other person instead of "I" (value → label); empty for oneself."""
+    if answers.for_whom in (ForWhom.CARED_FOR, ForWhom.WORRIED_ABOUT):
+        return qforms.THIRD_PERSON_LABELS
+    return {}
+
+
+# After "for whom", each later question speaks about that person: (question, hint) per step, "" keeps the
+# usual one. Every page names the person in full, because a page is read (and heard) on its own, so a
+# bare "he or she" would have nothing to point back to. For a child, household, income and "does one of
+# these apply" are about the family, since that is what child schemes look at.
+_DONT_KNOW = _("Do you not know? Then skip this question.")
+ABOUT_THE_PERSON: dict[str, dict[str, tuple]] = {
+    ForWhom.CHILD: {
+        "kern": (_("In which village does your child live?"), ""),
+        "age": (_("How old is your child?"), ""),
+        "household": (
+            "",
+            _("We mean your own home. Does your child live with you? Then choose an answer with children."),
+        ),
+        "income": (_("How is the income of your family?"), ""),
+        "special": (_("Does one of these apply to you or your child?"), ""),
+    },
+    ForWhom.CARED_FOR: {
+        "kern": (_("In which village does the person you care for live?"), ""),
+        "age": (_("How old is the person you care for?"), ""),
+        "household": (_("Who does the person you care for live with?"), _DONT_KNOW),
+        "income": (_("How is the income of the person you care for?"), ""),
+        "special": (_("Does one of these apply to the person you care for?"), ""),
+    },
+    ForWhom.WORRIED_ABOUT: {
+        "kern": (_("In which village does the person you are worried about live?"), ""),
+        "age": (_("How old is the person you are worried about?"), ""),
+        "household": (_("Who does the person you are worried about live with?"), _DONT_KNOW),
+        "income": (_("How is the income of the person you are worried about?"), ""),
+        "special": (_("Does one of these apply to the person you are worried about?"), ""),
+    },
+}
 
 
 STEPS: tuple[Step, ...] = (
@@ -273,13 +311,15 @@ def parse(data) -> Parsed:
     return Parsed(forms=bound, answers=Answers(**values))
 
 
-def _label(choices, value):
-    return next((str(label) for key, label in choices if key == value), "")
+def _label(choices, value, labels=None):
+    label = next((label for key, label in choices if key == value), "")
+    return str((labels or {}).get(value, label))
 
 
 def summary_rows(parsed: Parsed) -> list[dict]:
     """One row per question for the "check your answers" page: the step, its label and the answer in words."""
     answers = parsed.answers
+    labels = option_labels_for(answers)
     not_answered = str(_("Not filled in"))
     rows = []
     for step in STEPS:
@@ -310,12 +350,15 @@ def summary_rows(parsed: Parsed) -> list[dict]:
             else:
                 value = _label(qforms.AGE_BAND_CHOICES, answers.age_band)
         elif step.key == "household":
-            value = _label(qforms.HOUSEHOLD_CHOICES, answers.household)
+            value = _label(qforms.HOUSEHOLD_CHOICES, answers.household, labels)
         elif step.key == "income":
-            value = _label(qforms.INCOME_CHOICES, answers.income)
+            value = _label(qforms.INCOME_CHOICES, answers.income, labels)
         elif step.key == "special":
-            value = "; ".join(_label(qforms.SPECIAL_CHOICES, key) for key in answers.special)
+            value = "; ".join(_label(qforms.SPECIAL_CHOICES, key, labels) for key in answers.special)
         elif step.key == "urgency":
             value = _label(qforms.URGENCY_CHOICES, answers.urgency)
-        rows.append({"step": step, "label": step.summary_label, "value": value or not_answered})
+        label = step.summary_label
+        if step.key == "special" and answers.for_whom not in (None, ForWhom.SELF):
+            label = _("Situation")
+        rows.append({"step": step, "label": label, "value": value or not_answered})
     return rows

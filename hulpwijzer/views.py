@@ -1,13 +1,16 @@
 """The Hulpwijzer's pages: one question per page, a check of the answers, the results, the print sheet.
 
-Nothing is stored between requests. Every page is a form that POSTs all earlier answers back as hidden
-fields; each request binds every step form to the POST again (steps.parse), so the URL never changes and
-never holds an answer. The only thing written is an anonymous per-step count (models.py). Every response
-is ``no-store`` so a shared library computer does not keep the pages in its cache.
+Every answer is POSTed to the questionnaire's own address and answered with a 303 redirect to a GET page
+of the step (Post/Redirect/Get), so the browser's Back button and reload never ask to resubmit a form.
+No answer goes into a URL, a log or a table: between two pages the answers live only in the encrypted,
+short-lived cookie of answer_cookie.py. Each page still carries the valid answers in hidden fields of its
+POST form, so a POST holds all answers (also when the cookie has just expired) and every step form is bound
+to the whole POST again (steps.parse). The only thing written is an anonymous per-step count (models.py).
+Every response is ``no-store`` so a shared library computer does not keep the pages in its cache.
 """
 
 from django import forms
-from django.http import HttpResponseRedirect, QueryDict
+from django.http import Http404, HttpResponseRedirect, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -16,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from services.selectors import services_live
 
+from . import answer_cookie
 from . import steps as qsteps
 from .forms import OTHER_ANSWERS
 from .models import QuestionnaireStepCount
@@ -37,7 +41,7 @@ def _flags(data):
     return {"together": data.get("together") == "1"}
 
 
-def _field_view(form, name):
+def _field_view(form, name, labels=None):
     """What the template needs to draw one field by hand (NL Design System markup, no Django widgets)."""
     bound = form[name]
     widget = bound.field.widget
@@ -58,10 +62,11 @@ def _field_view(form, name):
     if name == "situations":
         meta = {s.slug: {"pictogram": s.pictogram, "description": s.description} for s in form.situation_list}
     choices = bound.field.choices if kind in ("checkbox", "radio") else []
+    labels = labels or {}
     options = [
         {
             "value": choice,
-            "label": label,
+            "label": labels.get(choice, label),
             "id": f"id_{name}_{index}",
             "checked": str(choice) in selected,
             "is_other": choice in OTHER_ANSWERS,
@@ -86,12 +91,14 @@ def _step_context(parsed, key, *, together, return_to_summary=False):
     step = qsteps.STEPS_BY_KEY[key]
     index = qsteps.STEP_KEYS.index(key)
     form = parsed.forms[key]
-    fields = [_field_view(form, name) for name in form.fields]
+    labels = qsteps.option_labels_for(parsed.answers)
+    fields = [_field_view(form, name, labels) for name in form.fields]
     return {
         "step": step,
         "step_number": index + 1,
         "step_total": len(qsteps.STEPS),
         "question": step.question_for(parsed.answers),
+        "hint": step.hint_for(parsed.answers),
         "form": form,
         "fields": fields,
         "question_in_legend": fields[0]["kind"] in ("checkbox", "radio"),
@@ -159,29 +166,117 @@ def _without_step(data, key):
     return copy
 
 
+# What the cookie keeps: the answer fields of every step and the volunteer mode. "step", "action" and
+# "return" say where to go next; that is in the redirect's path.
+ANSWER_FIELDS = (*(name for step in qsteps.STEPS for name in step.form_class.base_fields), "together")
+# Ticked services travel on to the print sheet's GET page as well.
+SHEET_FIELDS = (*ANSWER_FIELDS, "service")
+
+
+def _step_url(key, *, together=False, change=False):
+    """The GET address of a question; no answer is ever part of it."""
+    if change:
+        return reverse("hulpwijzer:change", args=[key])
+    if key == qsteps.STEP_KEYS[0]:
+        return reverse("hulpwijzer:together" if together else "hulpwijzer:start")
+    return reverse("hulpwijzer:question", args=[key])
+
+
+def _see_other(request, url, data, *, parsed, names=ANSWER_FIELDS):
+    """Answer a POST with 303 See Other to a GET page, and hand the answers to the browser in the cookie."""
+    response = HttpResponseRedirect(url, status=303)
+    fallback = parsed.hidden_pairs() + ([("together", "1")] if _flags(data)["together"] else [])
+    answer_cookie.write(response, request, data, names, fallback=fallback)
+    return response
+
+
+def _stored(request):
+    """The answers from the cookie, or None: then the questionnaire starts afresh."""
+    return answer_cookie.read(request)
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def start(request):
-    """GET: the start page with the first question. POST: every next page of the questionnaire."""
-    if request.method == "GET":
-        _count("about")
-        return _show_step(request, qsteps.parse(QueryDict()), "about", together=False)
-    return _flow(request)
+    """GET: the start page with the first question. POST: every answer of the questionnaire."""
+    if request.method == "POST":
+        return _flow(request)
+    return _first_question(request, together=False)
 
 
 @never_cache
 @require_GET
 def together(request):
     """The start page in "samen zoeken" mode, for a volunteer sitting next to a resident."""
-    _count("about")
-    return _show_step(request, qsteps.parse(QueryDict()), "about", together=True)
+    return _first_question(request, together=True)
+
+
+def _first_question(request, *, together):
+    data = _stored(request)
+    if data is None:
+        # Counted once per fresh start, not again when the browser's Back returns to the first question.
+        _count("about")
+    data = data or QueryDict()
+    together = together or _flags(data)["together"]
+    return _show_step(request, qsteps.parse(data), qsteps.STEP_KEYS[0], together=together)
+
+
+def _stored_or_start(request):
+    data = _stored(request)
+    if data is None:
+        return None, HttpResponseRedirect(reverse("hulpwijzer:start"))
+    return data, None
+
+
+@never_cache
+@require_GET
+def question(request, key, *, change=False):
+    """One question as a GET page (where a POST redirects to, and where Back returns to)."""
+    if key not in qsteps.STEPS_BY_KEY:
+        raise Http404
+    data, restart = _stored_or_start(request)
+    if restart:
+        return restart
+    return _show_step(request, qsteps.parse(data), key, return_to_summary=change, **_flags(data))
+
+
+@never_cache
+@require_GET
+def change(request, key):
+    """A question opened from "check your answers": saving it returns there."""
+    return question(request, key, change=True)
+
+
+@never_cache
+@require_GET
+def summary(request):
+    data, restart = _stored_or_start(request)
+    if restart:
+        return restart
+    parsed = qsteps.parse(data)
+    if parsed.invalid_steps():
+        return HttpResponseRedirect(_step_url(parsed.invalid_steps()[0], **_flags(data)))
+    return _show_summary(request, parsed, **_flags(data))
+
+
+@never_cache
+@require_GET
+def results(request):
+    data, restart = _stored_or_start(request)
+    if restart:
+        return restart
+    parsed = qsteps.parse(data)
+    if parsed.invalid_steps():
+        return HttpResponseRedirect(_step_url(parsed.invalid_steps()[0], **_flags(data)))
+    return _show_results(request, parsed, **_flags(data))
 
 
 @never_cache
 @require_GET
 def wipe(request):
-    """Wipe everything ("Alles wissen"): nothing is stored, so a fresh start; the browser drops its cache."""
+    """Wipe everything ("Alles wissen"): delete the answer cookie, drop the browser's cache, start afresh."""
     response = HttpResponseRedirect(reverse("hulpwijzer:together"))
+    answer_cookie.delete(response)
     response["Clear-Site-Data"] = '"cache"'
     return response
 
@@ -207,8 +302,11 @@ def _flow(request):
     parsed = qsteps.parse(data)
     invalid = parsed.invalid_steps()
 
+    def go(url):
+        return _see_other(request, url, data, parsed=parsed)
+
     if action.startswith("edit:") and action[5:] in qsteps.STEP_KEYS:
-        return _show_step(request, parsed, action[5:], return_to_summary=True, **flags)
+        return go(_step_url(action[5:], change=True))
 
     if action == "back":
         if step in qsteps.STEP_KEYS:
@@ -216,31 +314,32 @@ def _flow(request):
             target = qsteps.STEP_KEYS[max(index - 1, 0)]
         else:
             target = qsteps.STEP_KEYS[-1]
-        return _show_step(request, parsed, target, **flags)
+        return go(_step_url(target, **flags))
 
     if invalid:
         # The current question first (a typo), otherwise the first tampered or broken earlier answer.
+        # The cookie keeps the wrong value, so the GET page shows the same message the POST found.
         target = step if step in invalid else invalid[0]
-        return _show_step(request, parsed, target, return_to_summary=return_to_summary, **flags)
+        return go(_step_url(target, change=return_to_summary, **flags))
 
     if action == "next" and step in qsteps.STEP_KEYS:
         index = qsteps.STEP_KEYS.index(step)
         if return_to_summary or index == len(qsteps.STEP_KEYS) - 1:
             _count("summary")
-            return _show_summary(request, parsed, **flags)
+            return go(reverse("hulpwijzer:summary"))
         target = qsteps.STEP_KEYS[index + 1]
         _count(target)
-        return _show_step(request, parsed, target, **flags)
+        return go(_step_url(target, **flags))
 
     if action == "summary":
-        return _show_summary(request, parsed, **flags)
+        return go(reverse("hulpwijzer:summary"))
 
     if action == "results":
         _count("results")
-        return _show_results(request, parsed, **flags)
+        return go(reverse("hulpwijzer:results"))
 
     # An unknown step or action (an old or edited form): start again, keeping the valid answers.
-    return _show_step(request, parsed, qsteps.STEP_KEYS[0], **flags)
+    return go(_step_url(qsteps.STEP_KEYS[0], **flags))
 
 
 def _ids(values):
@@ -260,12 +359,22 @@ def _services_in_order(ids):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def print_sheet(request):
-    """The A4 hand-over sheet of the ticked suggestions (all suggestions when none are ticked)."""
-    if request.method == "GET":
-        # The sheet is made from a POSTed results page; a bookmark or reload lands on the start.
+    """The A4 hand-over sheet of the ticked suggestions (all suggestions when none are ticked).
+
+    POST (from the results page) keeps the ticks with the answers and redirects to GET, like every step.
+    """
+    if request.method == "POST":
+        _count("print")
+        parsed = qsteps.parse(request.POST)
+        return _see_other(
+            request, reverse("hulpwijzer:print"), request.POST, parsed=parsed, names=SHEET_FIELDS
+        )
+    data = _stored(request)
+    if data is None:
+        # The sheet is made from a results page; a bookmark or an expired cookie lands on the start.
         return HttpResponseRedirect(reverse("hulpwijzer:start"))
-    parsed = qsteps.parse(request.POST)
-    ids = _ids(request.POST.getlist("service"))
+    parsed = qsteps.parse(data)
+    ids = _ids(data.getlist("service"))
     if not ids:
         # Only the ids are used here: the sheet renders its services (and their places) itself.
         ids = _ids(s.id for s in _suggestions_for(parsed.answers, with_places=False).suggestions)
@@ -274,7 +383,6 @@ def print_sheet(request):
     list_url = request.build_absolute_uri(reverse("hulpwijzer:list"))
     if services:
         list_url += "?d=" + ".".join(str(page.pk) for page in services)
-    _count("print")
     context = {
         "services": services,
         "printed_on": timezone.localdate(),
@@ -282,7 +390,7 @@ def print_sheet(request):
         "list_url": list_url,
         "qr": qr_svg(list_url),
         "hidden": parsed.hidden_pairs(),
-        **_flags(request.POST),
+        **_flags(data),
     }
     return render(request, "questionnaire/print.html", context)
 

@@ -265,11 +265,17 @@ def test_no_answer_reaches_urls_cookies_the_server_log_or_its_database(site_serv
     qr_link = page.locator(".hz-q-sheet__url").inner_text()
     assert qr_link.split("?d=")[1].replace(".", "").isdigit()
 
+    # Besides the CSRF token only the encrypted answer cookie: opaque, HttpOnly, SameSite=Strict, scoped to
+    # the questionnaire and a browser-session cookie (expires -1: gone when the browser closes).
     cookies = page.context.cookies()
-    assert {cookie["name"] for cookie in cookies} <= {"csrftoken"}
+    assert {cookie["name"] for cookie in cookies} <= {"csrftoken", "hz_antwoorden"}
     for cookie in cookies:
         for needle in (*NEEDLES, AGE, POSTCODE):
             assert needle not in cookie["value"]
+    answers = next(cookie for cookie in cookies if cookie["name"] == "hz_antwoorden")
+    assert answers["httpOnly"] and answers["sameSite"] == "Strict"
+    assert answers["path"] == "/hulpwijzer/" and answers["expires"] == -1
+    assert page.evaluate("() => document.cookie").find("hz_antwoorden") == -1
     storage = page.evaluate("() => JSON.stringify(localStorage) + JSON.stringify(sessionStorage)")
     assert storage == "{}{}"
 
@@ -281,3 +287,84 @@ def test_no_answer_reaches_urls_cookies_the_server_log_or_its_database(site_serv
     assert '"model": "questionnaire.questionnairestepcount"' in stored
     for needle in NEEDLES:
         assert needle not in stored
+
+
+def _click_next(tab):
+    with tab.expect_navigation():
+        tab.click("button[value=next]")
+
+
+def test_the_browsers_back_button_returns_to_the_previous_question_without_resubmitting(site_server, page):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    methods = []
+    page.on("request", lambda request: methods.append((request.method, request.url)))
+    page.goto(site_server.url + START)
+    click_option(page, "situations", "mantelzorg")
+    _click_next(page)
+    click_option(page, "for_whom", "cared_for")
+    _click_next(page)
+    click_option(page, "kern", "monster")
+    _click_next(page)
+    assert page.url.endswith("/hulpwijzer/vraag/age/")
+
+    # Each Back is a plain GET of the earlier question, with its answer still chosen.
+    for path, name, value in [
+        ("/hulpwijzer/vraag/kern/", "kern", "monster"),
+        ("/hulpwijzer/vraag/for_whom/", "for_whom", "cared_for"),
+        (START, "situations", "mantelzorg"),
+    ]:
+        methods.clear()
+        response = page.go_back()
+        assert response is not None and response.status == 200, path
+        assert response.request.method == "GET"
+        assert page.url == site_server.url + path
+        assert page.locator(f"input:not([type=hidden])[name={name}][value='{value}']").is_checked(), path
+        assert all(method == "GET" for method, _url in methods), methods
+
+    # Forward and reload are GETs too; the later answers are still there.
+    response = page.go_forward()
+    assert response is not None and response.status == 200
+    assert page.locator("input[type=radio][name=for_whom][value='cared_for']").is_checked()
+    response = page.reload()
+    assert response.status == 200 and response.request.method == "GET"
+    # The question speaks about the person cared for after going back and forth.
+    page.go_forward()
+    assert "de persoon voor wie je zorgt" in page.locator("legend").first.inner_text()
+    assert not dialogs
+
+
+def _to_the_results_with_the_crisis_alert(page, site_server):
+    page.goto(site_server.url + START)
+    click_option(page, "situations", "psychische-gezondheid")
+    _click_next(page)
+    for _ in range(6):
+        _click_next(page)
+    click_option(page, "urgency", "cant_cope")
+    _click_next(page)
+    with page.expect_navigation():
+        page.click("button[value=results]")
+    assert page.url.endswith("/hulpwijzer/uitkomst/")
+
+
+@pytest.mark.parametrize("width", [320, 360])
+def test_the_too_much_alert_reflows_on_a_small_screen(site_server, page, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    _to_the_results_with_the_crisis_alert(page, site_server)
+    alert = page.locator(".hz-q-notice--urgent")
+    assert alert.count() == 1 and alert.locator("a[href^='tel:']").count() >= 2
+    assert_reflows(page, f"results at {width}px")
+    # axe does not see content that is wider than its box: measure the alert and everything in it.
+    too_wide = page.evaluate(
+        """() => {
+            const alert = document.querySelector('.hz-q-notice--urgent');
+            const right = alert.getBoundingClientRect().right;
+            return [alert, ...alert.querySelectorAll('*')]
+                .filter((el) => el.getBoundingClientRect().right > right + 1
+                        || (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).display !== 'inline'))
+                .map((el) => `${el.tagName}.${el.className} ${el.scrollWidth}/${el.clientWidth}`);
+        }"""
+    )
+    assert not too_wide, too_wide
+    size = alert.evaluate("(el) => [el.scrollWidth, el.clientWidth]")
+    assert size[0] <= size[1], size

@@ -1,4 +1,5 @@
-"""Drive the Hulpwijzer with the Django test client the way a browser does: POST the page's own form."""
+"""Drive the Hulpwijzer with the Django test client the way a browser does: POST the page's own form,
+follow the 303 redirect to the GET page of the next step (Post/Redirect/Get), keep the cookies."""
 
 from html.parser import HTMLParser
 
@@ -59,8 +60,13 @@ class Questionnaire:
 
     def _post(self, url, data):
         self.requested_urls.append(url)
-        self.response = self.client.post(url, data)
+        self.response = self.client.post(url, data, follow=True)
+        # Every answer is answered with 303 See Other to a GET page, never with a page of its own.
+        chain = self.response.redirect_chain
+        assert chain and chain[0][1] == 303, chain
+        self.requested_urls.extend(target for target, _status in chain)
         assert self.response.status_code == 200, self.response.status_code
+        assert self.response.request["REQUEST_METHOD"] == "GET"
         return self.response
 
     def start(self, *, together=False):

@@ -10,6 +10,8 @@ import logging
 from django.core.management import call_command
 from django.db import connection
 
+from hulpwijzer import answer_cookie
+
 from .helpers import Questionnaire, form_with_class
 
 # Words nobody else uses, so finding one anywhere means it leaked from this run (numbers would also match
@@ -88,11 +90,16 @@ def test_a_full_questionnaire_leaves_no_answer_behind(client, demo_data, caplog)
     for response in (summary, results, sheet):
         assert not response.has_header("Location")
 
-    # Not in a cookie: the only cookie is the functional CSRF token, and no session was started.
-    assert set(client.cookies) <= {"csrftoken"}
+    # Not readable in a cookie: besides the CSRF token only the encrypted answer cookie, scoped to the
+    # questionnaire, HttpOnly, SameSite=Strict and gone when the browser closes; no session was started.
+    assert set(client.cookies) <= {"csrftoken", answer_cookie.COOKIE_NAME}
     for morsel in client.cookies.values():
-        for needle in (*NEEDLES, AGE, POSTCODE):
+        for needle in (*NEEDLES, FREE_TEXT.lower(), AGE, POSTCODE, "de-lier", "bijstand", "cant_cope"):
             assert needle not in morsel.value
+    answers = client.cookies[answer_cookie.COOKIE_NAME]
+    assert answers["path"] == "/hulpwijzer/"
+    assert answers["httponly"] and answers["samesite"] == "Strict"
+    assert not answers["expires"] and not answers["max-age"]
     assert "sessionid" not in client.cookies
 
 
