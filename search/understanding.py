@@ -8,7 +8,10 @@ the words in service texts. This module turns the text into an :class:`Understoo
 - ``expansions``: extra terms from editor-managed synonyms (``search.models.Synonym``), weighted lower;
 - ``situations``: life situations the text names ("eenzaam", "schulden", "mantelzorg"), whose services
   the engines surface as well;
-- ``crisis``: the text is about danger or suicide, so crisis services go first (``search.ranking``).
+- ``crisis``: the resident's own words match a "danger" row (suicide, despair, violence at home,
+  nowhere to sleep), so crisis services go first (``search.ranking``);
+- ``languages``: the text was read through rows in English, Polish, Romanian or Bulgarian, whose Dutch
+  words then count as the resident's own, and the page says that service texts are in Dutch.
 
 Synonyms are compiled once per process into a :class:`Lexicon` and rebuilt on the next search after an
 editor saves a synonym or a life situation (``search.versions``), so edits need no reindex. Phrases are
