@@ -88,6 +88,11 @@ bench: deps-dev
 
 relevance: deps-dev
 	DJANGO_SETTINGS_MODULE=hulpzoeker.settings.dev $(MANAGE) search_relevance
+	@if DJANGO_SETTINGS_MODULE=hulpzoeker.settings.dev $(MANAGE) help residents_relevance >/dev/null 2>&1; then \
+		DJANGO_SETTINGS_MODULE=hulpzoeker.settings.dev $(MANAGE) residents_relevance; \
+	else \
+		echo "residents_relevance: command not available yet, residents set skipped"; \
+	fi
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .test-db.sqlite3

@@ -30,15 +30,31 @@ def split_terms(text):
 class Synonym(models.Model):
     """Words residents use that should find the same help, applied when someone searches.
 
-    Two kinds, in editors' words: "these words mean the same" (every word finds the others) and "when
-    someone types this, also search for that" (one way only, e.g. the English "lonely" → "eenzaam").
-    Either kind may point to a life situation: then the services of that situation are shown as well.
+    Three kinds, in editors' words: "these words mean the same" (every word finds the others), "when
+    someone types this, also search for that" (one way only, e.g. the English "lonely" → "eenzaam") and
+    "someone may be in danger" (the words put crisis help first, see ``search.understanding``).
+    Any kind may point to a life situation: then the services of that situation are shown as well.
+
+    ``language`` is the language of the words residents type: Westland's labour migrants search in
+    English, Polish, Romanian and Bulgarian, and a match in one of those tells the results page to say
+    that service texts are in Dutch. ``context`` makes a row apply only when the query also has one of
+    those words: "klachten" next to "pijn" is about health, next to "gemeente" about a complaint.
+    A word ending in ``*`` matches every word starting with it ("dług*": długi, długów, długami),
+    which is how one row covers languages that change word endings.
     Edits work on the next search; nothing needs to be reindexed.
     """
 
     class Kind(models.TextChoices):
         EQUIVALENT = "equivalent", _("These words mean the same")
         ONE_WAY = "one_way", _("When someone types this, also search for that")
+        DANGER = "danger", _("Someone may be in danger: show crisis help first")
+
+    class Language(models.TextChoices):
+        DUTCH = "nl", _("Dutch")
+        ENGLISH = "en", _("English")
+        POLISH = "pl", _("Polish")
+        ROMANIAN = "ro", _("Romanian")
+        BULGARIAN = "bg", _("Bulgarian")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.EQUIVALENT)
     terms = models.TextField(
@@ -66,6 +82,21 @@ class Synonym(models.Model):
             "Optional. When a search uses one of the words, the services of this subject are shown too."
         ),
     )
+    language = models.CharField(
+        _("language of the words"),
+        max_length=2,
+        choices=Language.choices,
+        default=Language.DUTCH,
+        help_text=_("The language residents type these words in."),
+    )
+    context = models.TextField(
+        _("only together with"),
+        blank=True,
+        help_text=_(
+            "Optional. Use this row only when the search also contains one of these words, one per line "
+            "or comma-separated. For words with two meanings, such as 'klachten'."
+        ),
+    )
     note = models.CharField(_("note for editors"), max_length=255, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -77,9 +108,11 @@ class Synonym(models.Model):
             )
         ),
         FieldPanel("kind"),
+        FieldPanel("language"),
         FieldPanel("terms"),
         FieldPanel("expansions"),
         FieldPanel("life_situation"),
+        FieldPanel("context"),
         FieldPanel("note"),
     ]
 
@@ -103,6 +136,10 @@ class Synonym(models.Model):
     def expansion_list(self):
         return split_terms(self.expansions)
 
+    @property
+    def context_list(self):
+        return split_terms(self.context)
+
     def clean(self):
         super().clean()
         errors = {}
@@ -111,6 +148,8 @@ class Synonym(models.Model):
             errors["terms"] = _("Fill in at least one word.")
         elif any(len(term) > 100 for term in terms):
             errors["terms"] = _("Keep each word or phrase under 100 characters; put each on its own line.")
+        elif any(_too_short_prefix(term) for term in terms + self.context_list):
+            errors["terms"] = _("A word ending in * needs at least four letters before the *.")
         if self.kind == self.Kind.EQUIVALENT:
             if self.expansion_list:
                 errors["expansions"] = _(
@@ -119,10 +158,15 @@ class Synonym(models.Model):
                 )
             elif len(terms) < 2 and self.life_situation_id is None:
                 errors["terms"] = _("Give at least two words that mean the same, or choose a life situation.")
-        elif not self.expansion_list and self.life_situation_id is None:
+        elif self.kind == self.Kind.ONE_WAY and not self.expansion_list and self.life_situation_id is None:
             errors["expansions"] = _("Say what else to search for, or choose a life situation to show.")
         if errors:
             raise ValidationError(errors)
+
+
+def _too_short_prefix(term):
+    # "ver*" would match most of the language; four letters keep a prefix about one subject.
+    return any(word.endswith("*") and len(word.rstrip("*")) < 4 for word in term.split())
 
 
 class ZeroResultQuery(models.Model):

@@ -3,7 +3,8 @@
 recall@3: the share of a query's expected services found among the first three results, averaged over
 the queries. MRR: the reciprocal rank of the first expected service within the first ten results (0
 when none is there), averaged. Both are computed for any ranking function ``text -> list of slugs``, so
-our engine and the plain Wagtail baseline are measured the same way.
+our engine and the plain Wagtail baseline are measured the same way, for the whole set and per language
+(``lang``: the language the resident typed in, Dutch when absent).
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ TOP_K = 3
 MRR_DEPTH = 10
 
 
+DUTCH = "nl"
+
+
 @dataclass(frozen=True)
 class QueryOutcome:
     query: str
@@ -25,6 +29,7 @@ class QueryOutcome:
     top: tuple[str, ...]
     recall: float
     reciprocal_rank: float
+    language: str = DUTCH
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,14 @@ class Evaluation:
     def misses(self) -> list[QueryOutcome]:
         return [o for o in self.outcomes if o.recall < 1.0]
 
+    def languages(self) -> list[str]:
+        """The languages in the set, Dutch first, then alphabetical."""
+        found = {o.language for o in self.outcomes}
+        return sorted(found, key=lambda lang: (lang != DUTCH, lang))
+
+    def for_language(self, language: str) -> Evaluation:
+        return Evaluation(tuple(o for o in self.outcomes if o.language == language))
+
 
 def load_queries(path: Path = RELEVANCE_FILE) -> list[dict]:
     return json.loads(Path(path).read_text(encoding="utf-8"))["queries"]
@@ -56,7 +69,11 @@ def evaluate(queries: list[dict], ranking: Callable[[str], list[str]]) -> Evalua
         top = tuple(slugs[:TOP_K])
         recall = len(set(expected) & set(top)) / min(len(expected), TOP_K)
         rank = next((i for i, slug in enumerate(slugs, start=1) if slug in expected), None)
-        outcomes.append(QueryOutcome(item["q"], expected, top, recall, 1.0 / rank if rank else 0.0))
+        outcomes.append(
+            QueryOutcome(
+                item["q"], expected, top, recall, 1.0 / rank if rank else 0.0, item.get("lang", DUTCH)
+            )
+        )
     return Evaluation(tuple(outcomes))
 
 

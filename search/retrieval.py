@@ -18,7 +18,10 @@ Decisions that hold for every caller:
   ticking one more box would give.
 - **Ended services are never returned; temporarily closed ones come last** (with their notice).
 - A text that finds nothing is corrected ("bedoelde je …?") and, when the correction finds something,
-  those results are shown with ``corrected=True`` so the page can say so.
+  those results are shown with ``corrected=True`` so the page can say so. A correction that finds
+  nothing either is never offered: "pesten" must not suggest "eten" when "eten" gives nothing too.
+- A text with nothing to search for in it (only punctuation or an emoji) finds nothing; only an empty
+  text lists every service.
 """
 
 from __future__ import annotations
@@ -101,6 +104,19 @@ class SearchResults:
     situations: tuple[str, ...] = ()
     """Life situations the text named, for "related subjects" links."""
     crisis: bool = False
+    languages: tuple[str, ...] = ()
+    """Other languages than Dutch the text was read in ("en", "pl", ...): service texts are in Dutch."""
+    before_filters: int = 0
+    """How many services the text found before the filters (situation, group, channel, cost, open
+    now) were applied; with ``count == 0`` it tells the page that the filters emptied the list."""
+    active_filters: tuple[str, ...] = ()
+    """The facets with a filter in use, e.g. ``("open_now",)``."""
+    unreadable: bool = False
+    """Text was typed but had nothing to search for (only punctuation or emoji)."""
+
+    @property
+    def emptied_by_filters(self) -> bool:
+        return self.count == 0 and self.before_filters > 0 and bool(self.active_filters)
 
 
 @dataclass(frozen=True)
@@ -191,17 +207,23 @@ def search_services(
 
     understood = understand(text, lexicon=get_lexicon(current))
     suggestion, corrected, engine_name, fell_back = None, False, "database", False
-    if understood.is_empty:
+    if understood.unreadable:
+        # Typed, but nothing to search for ("?!", "🙂"): listing every service would answer a question
+        # nobody asked.
+        scores = {}
+    elif understood.is_empty:
         # Nothing to match: every searchable service, in the cached listing order (no engine needed).
         scores = dict.fromkeys(store.facts, 0.0)
     else:
         result = get_engine().search(understood.engine_query(limit=ENGINE_LIMIT))
         if not _known_hits(result, store):
-            suggestion = suggest(understood.text, current_tokens=current)
-            if suggestion:
-                retry_query = understand(suggestion, lexicon=get_lexicon(current))
+            corrected_text = suggest(understood.text, current_tokens=current)
+            if corrected_text:
+                retry_query = understand(corrected_text, lexicon=get_lexicon(current))
                 retry = get_engine().search(retry_query.engine_query(limit=ENGINE_LIMIT))
                 if _known_hits(retry, store):
+                    # Only a correction that finds something is worth offering.
+                    suggestion = corrected_text
                     understood, result, corrected = retry_query, retry, True
         scores = {hit.page_id: hit.score for hit in result.hits if hit.page_id in store.facts}
         engine_name, fell_back = result.engine, result.fell_back
@@ -210,7 +232,7 @@ def search_services(
     matching = filters.apply(store, scores, open_ids)
     facets = _facets(store, scores, filters, open_ids, kern)
 
-    if understood.is_empty:
+    if understood.is_empty and not understood.unreadable:
         keep = set(matching)
         ranked = [item for item in store.listing(kern) if item.id in keep]
     else:
@@ -241,6 +263,10 @@ def search_services(
         corrected=corrected,
         situations=understood.situations,
         crisis=understood.crisis,
+        languages=understood.languages,
+        before_filters=len(scores),
+        active_filters=filters.active(),
+        unreadable=understood.unreadable,
     )
 
 
@@ -253,6 +279,8 @@ def ranked_ids(*, text: str) -> list[int]:
     current = versions.tokens()
     store = get_store(current)
     understood = understand(text, lexicon=get_lexicon(current))
+    if understood.unreadable:
+        return []
     if understood.is_empty:
         return [item.id for item in store.listing(None)]
     result = get_engine().search(understood.engine_query(limit=ENGINE_LIMIT))

@@ -60,14 +60,21 @@ _APOSTROPHE_S = re.compile(r"(?<=[^\W\d_])'s\b")
 _TOKEN = re.compile(r"[^\W_]+")
 
 
+# Letters NFKD leaves whole because they are not "letter + accent" in Unicode. Polish "ł" matters most:
+# residents on a Dutch keyboard type "dlugi" for "długi". Cyrillic is kept as it is (only lowercased),
+# so Bulgarian words meet their own spelling.
+_UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ß": "ss"})
+
+
 def fold(text: str) -> str:
-    """Lowercase *text* and strip accents (``"Café Één"`` → ``"cafe een"``).
+    """Lowercase *text* and strip accents (``"Café Één"`` → ``"cafe een"``, ``"długi"`` → ``"dlugi"``).
 
     NFKD splits "é" into "e" + a combining accent, which is then dropped; it also expands the Dutch "ĳ"
-    ligature into "ij". Residents rarely type the accents in "financiële" or "coördinator", so folding
-    them away on both sides makes the accented and plain spellings meet.
+    ligature into "ij" and takes the comma off Romanian "ș"/"ț". Residents rarely type the accents in
+    "financiële" or "coördinator", so folding them away on both sides makes the accented and plain
+    spellings meet. A few letters without a decomposition ("ł", "ø") are mapped by hand.
     """
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 

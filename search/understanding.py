@@ -8,7 +8,10 @@ the words in service texts. This module turns the text into an :class:`Understoo
 - ``expansions``: extra terms from editor-managed synonyms (``search.models.Synonym``), weighted lower;
 - ``situations``: life situations the text names ("eenzaam", "schulden", "mantelzorg"), whose services
   the engines surface as well;
-- ``crisis``: the text is about danger or suicide, so crisis services go first (``search.ranking``).
+- ``crisis``: the resident's own words match a "danger" row (suicide, despair, violence at home,
+  nowhere to sleep), so crisis services go first (``search.ranking``);
+- ``languages``: the text was read through rows in English, Polish, Romanian or Bulgarian, whose Dutch
+  words then count as the resident's own, and the page says that service texts are in Dutch.
 
 Synonyms are compiled once per process into a :class:`Lexicon` and rebuilt on the next search after an
 editor saves a synonym or a life situation (``search.versions``), so edits need no reindex. Phrases are
@@ -30,48 +33,63 @@ MAX_QUERY_CHARS = 200
 MAX_TOKENS = 30
 MAX_EXPANSIONS = 60
 
-# Words whose presence means someone may be in danger now. Matched like synonym phrases (stems, in
-# order) on the resident's own words only: synonyms widen a query on purpose ("dakloos" brings "geen
-# slaapplek"), and a widened query must not put crisis lines above the help that was asked for.
-CRISIS_PHRASES = (
-    "zelfmoord",
-    "zelfdoding",
-    "suicide",
-    "suicidal",
-    "domestic violence",
-    "dood willen",
-    "niet meer leven",
-    "huiselijk geweld",
-    "mishandeling",
-    "mishandeld",
-    "kindermishandeling",
-    "niet veilig thuis",
-    "geslagen",
-    "bedreigd",
-    "geen slaapplek",
-    "op straat",
-    "acute crisis",
-    "psychische crisis",
-)
-
 CRISIS_SERVICE_SLUGS = frozenset(
     {"113-zelfmoordpreventie", "crisisdienst-ggz", "veilig-thuis", "kcc-daklozenloket-delft"}
 )
-"""Services that go first when a query is about danger (domain guide §2: a crisis answer comes first)."""
+"""Services that go first when a query is about danger (domain guide §2: a crisis answer comes first).
+
+Which words mean danger is data: ``Synonym`` rows of the kind "danger", seeded from the domain guide and
+kept by editors (search/migrations/0005_seed_lexicon.py).
+"""
+
+DUTCH = "nl"
 
 _SITUATION_NAME_PARTS = re.compile(r"\s+en\s+|[()]", re.IGNORECASE)
 
 
+class Prefix(str):
+    """A phrase word an editor wrote with a trailing ``*``: matches every folded word starting with it.
+
+    Polish, Romanian and Bulgarian change word endings far more than Dutch, and the Dutch stemmer
+    knows none of them; "dług*" covers długi, długów and długami in one line an editor can read.
+    """
+
+
 def phrase_key(text: str) -> tuple[str, ...]:
-    """A phrase as the sequence of stems of all its words (stopwords kept, they carry the phrase)."""
-    return tuple(stem(token) for token in tokenize(text))
+    """A phrase as the sequence of stems of all its words (stopwords kept, they carry the phrase).
+
+    A word ending in ``*`` becomes a :class:`Prefix` of its folded form instead of a stem.
+    """
+    items: list[str] = []
+    for word in text.split():
+        tokens = tokenize(word)
+        if word.endswith("*") and tokens:
+            items.extend(stem(token) for token in tokens[:-1])
+            items.append(Prefix(tokens[-1]))
+        else:
+            items.extend(stem(token) for token in tokens)
+    return tuple(items)
 
 
-def _contains(sequence: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+def query_key(tokens: list[str]) -> tuple[tuple[str, str], ...]:
+    """The query as ``(stem, folded word)`` pairs: phrases match stems, prefixes match words."""
+    return tuple((stem(token), token) for token in tokens)
+
+
+def _item_matches(item: str, pair: tuple[str, str]) -> bool:
+    if isinstance(item, Prefix):
+        return pair[1].startswith(item)
+    return pair[0] == item
+
+
+def _contains(sequence: tuple[tuple[str, str], ...], phrase: tuple[str, ...]) -> bool:
     if not phrase or len(phrase) > len(sequence):
         return False
     width = len(phrase)
-    return any(sequence[i : i + width] == phrase for i in range(len(sequence) - width + 1))
+    return any(
+        all(_item_matches(item, sequence[i + k]) for k, item in enumerate(phrase))
+        for i in range(len(sequence) - width + 1)
+    )
 
 
 @dataclass(frozen=True)
@@ -82,6 +100,16 @@ class Rule:
     expansions: tuple[str, ...]
     """Phrases (as editors wrote them) whose terms are searched for as well."""
     situation: str | None = None
+    language: str = DUTCH
+    context: tuple[tuple[str, ...], ...] = ()
+    """When set, the rule applies only if one of these phrases occurs in the query as well."""
+    danger: bool = False
+    """The words mean someone may be in danger: crisis help goes first."""
+
+    def applies(self, keys) -> bool:
+        if not any(_contains(key, trigger) for key in keys for trigger in self.triggers):
+            return False
+        return not self.context or any(_contains(key, phrase) for key in keys for phrase in self.context)
 
 
 @dataclass(frozen=True)
@@ -94,8 +122,9 @@ class Lexicon:
     word_counts: dict[str, int] = field(default_factory=dict)
     """Words of all synonyms and situation names, for typo correction."""
 
-    def matches(self, keys: list[tuple[str, ...]]) -> list[Rule]:
-        return [rule for rule in self.rules if any(_contains(key, t) for key in keys for t in rule.triggers)]
+    def matches(self, keys) -> list[Rule]:
+        """The rules that apply to a query given as keys (see :func:`query_key`)."""
+        return [rule for rule in self.rules if rule.applies(keys)]
 
 
 def _words(texts) -> dict[str, int]:
@@ -118,14 +147,23 @@ def build_lexicon() -> Lexicon:
     for synonym in Synonym.objects.select_related("life_situation").order_by("pk"):
         terms = synonym.term_list
         expansions = synonym.expansion_list
-        texts.extend(terms + expansions)
+        # Prefixes are patterns, not words: "dlug" must never be offered as "bedoelde je …?".
+        texts.extend(t for t in terms + expansions if "*" not in t)
         situation = synonym.life_situation.slug if synonym.life_situation_id else None
-        if synonym.kind == Synonym.Kind.EQUIVALENT:
-            # Every word finds the others: the rule expands to all of the set; the query's own terms are
-            # removed again later, so listing the trigger itself is harmless.
-            rules.append(Rule(tuple(phrase_key(t) for t in terms), tuple(terms), situation))
-        else:
-            rules.append(Rule(tuple(phrase_key(t) for t in terms), tuple(expansions), situation))
+        # Every word of an "equivalent" set finds the others: the rule expands to all of the set; the
+        # query's own terms are removed again later, so listing the trigger itself is harmless.
+        words = [t for t in terms if "*" not in t]
+        equivalent = synonym.kind == Synonym.Kind.EQUIVALENT
+        rules.append(
+            Rule(
+                triggers=tuple(phrase_key(t) for t in terms),
+                expansions=tuple(words if equivalent else expansions),
+                situation=situation,
+                language=synonym.language or DUTCH,
+                context=tuple(k for k in (phrase_key(c) for c in synonym.context_list) if k),
+                danger=synonym.kind == Synonym.Kind.DANGER,
+            )
+        )
     for situation in LifeSituation.objects.all():
         # The situation's own name ("Geld en schulden" → "geld", "schulden") and the words residents use
         # for it (its "synonyms" field, kept by the editors of the social map) lead to it as well.
@@ -180,6 +218,13 @@ class UnderstoodQuery:
     expansions: tuple[str, ...] = ()
     situations: tuple[str, ...] = ()
     crisis: bool = False
+    languages: tuple[str, ...] = ()
+    """Languages other than Dutch whose words the query used ("en", "pl", ...): service texts are Dutch."""
+
+    @property
+    def unreadable(self) -> bool:
+        """Text was typed, but nothing in it can be searched for (only punctuation or emoji)."""
+        return bool(self.text) and self.is_empty
 
     @property
     def is_empty(self) -> bool:
@@ -191,17 +236,6 @@ class UnderstoodQuery:
         return EngineQuery(
             text=self.text, terms=self.terms, expansions=self.expansions, situations=situations, limit=limit
         )
-
-
-_CRISIS_KEYS = tuple(phrase_key(p) for p in CRISIS_PHRASES)
-# One-word crisis terms also count at the start of a compound: "zelfmoordgedachten", "zelfdodingsplan".
-_CRISIS_PREFIXES = tuple(tokenize(p)[0] for p in CRISIS_PHRASES if len(tokenize(p)) == 1)
-
-
-def _is_crisis(tokens: list[str], key: tuple[str, ...]) -> bool:
-    if any(token.startswith(_CRISIS_PREFIXES) for token in tokens):
-        return True
-    return any(_contains(key, crisis_key) for crisis_key in _CRISIS_KEYS)
 
 
 def _expansion_terms(phrase: str, vocabulary) -> list[str]:
@@ -232,38 +266,58 @@ def understand(text: str | None, *, lexicon: Lexicon | None = None) -> Understoo
     limited = " ".join(tokens)
     terms = tuple(query_terms(limited, vocabulary=lexicon.splitting_vocabulary))
 
-    query_key = tuple(stem(token) for token in tokens)
+    key = query_key(tokens)
     # The first part of a compound usually names its subject: "mantelzorgondersteuning" is about
     # mantelzorg, "geldzorgen" about geld. Those parts count as one-word phrases too.
     leading = [
-        (stem(parts[0]),)
+        ((stem(parts[0]), parts[0]),)
         for token in tokens
         if len(parts := split_compound(token, lexicon.splitting_vocabulary)) > 1
     ]
-    matched = lexicon.matches([query_key, *leading])
+    matched = lexicon.matches([key, *leading])
     # A second pass over the phrases the first pass added: "eenzaamheid" → the set with "eenzaam" →
     # the life situation whose words include "eenzaam". One extra pass is enough and cannot loop.
+    # Danger rules never fire in it: synonyms widen a query on purpose ("dakloos" brings "geen
+    # slaapplek"), and a widened query must not put crisis lines above the help that was asked for.
     expansion_phrases = [phrase for rule in matched for phrase in rule.expansions]
     matched_ids = {id(rule) for rule in matched}
-    second = lexicon.matches([phrase_key(p) for p in expansion_phrases])
+    second = [
+        rule
+        for rule in lexicon.matches([query_key(tokenize(p)) for p in expansion_phrases])
+        if not rule.danger and rule.language == DUTCH
+    ]
     situations: dict[str, None] = {}
     for rule in matched + [r for r in second if id(r) not in matched_ids]:
         if rule.situation:
             situations.setdefault(rule.situation)
 
+    # A row in another language is a translation, not a looser word: its Dutch words stand in for the
+    # resident's own and count in full. Otherwise "school trip" would rank whatever Dutch text says
+    # "school" above the Kindpakket the resident asked about.
+    translated: dict[str, None] = dict.fromkeys(terms)
+    for rule in matched:
+        if rule.language != DUTCH:
+            for phrase in rule.expansions:
+                for term in _expansion_terms(phrase, lexicon.splitting_vocabulary):
+                    translated.setdefault(term)
+    terms = tuple(translated)
     own = set(terms)
     expansions: dict[str, None] = {}
     for phrase in expansion_phrases:
         for term in _expansion_terms(phrase, lexicon.splitting_vocabulary):
             if term not in own:
                 expansions.setdefault(term)
-    crisis = _is_crisis(tokens, query_key)
+    languages = tuple(dict.fromkeys(rule.language for rule in matched if rule.language != DUTCH))
+    if any(rule.language == DUTCH and not rule.context for rule in matched if rule.expansions):
+        # Dutch words were recognised as well ("stress", "alcohol" are also English): not a foreign query.
+        languages = ()
     return UnderstoodQuery(
         text=text,
         terms=terms,
         expansions=tuple(list(expansions)[:MAX_EXPANSIONS]),
         situations=tuple(situations),
-        crisis=crisis,
+        crisis=any(rule.danger for rule in matched),
+        languages=languages,
     )
 
 

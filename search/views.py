@@ -6,8 +6,10 @@ Django's request logging quiet. Only an anonymous daily count of searches that f
 (``search.measurement``).
 """
 
+from django.conf import settings
 from django.http import QueryDict
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -79,6 +81,25 @@ def _facet_groups(results, errors):
     return groups
 
 
+def dutch_texts_note():
+    return _("We understood the words in your language. The information about the help is in Dutch.")
+
+
+def _language_notes(results):
+    """The "texts are in Dutch" line in the interface language, and in the query's language when the
+    site has that language too: someone who searched in Polish reads it in Polish on the Dutch page."""
+    if not results.languages or not results.count:
+        return []
+    current = translation.get_language()
+    notes = [{"lang": current, "text": dutch_texts_note()}]
+    offered = {code for code, _name in settings.LANGUAGES}
+    for language in results.languages:
+        if language in offered and language != current:
+            with translation.override(language):
+                notes.append({"lang": language, "text": dutch_texts_note()})
+    return notes
+
+
 def _related_situations(results):
     index_page = service_index_get()
     situations = LifeSituation.objects.all()
@@ -122,6 +143,8 @@ def search_page(request):
         "first_page_url": _url_with(query, page=None),
         "suggestion_url": _url_with(query, q=results.suggestion) if results.suggestion else None,
         "clear_filters_url": _url_with(QueryDict(mutable=True), q=text or None),
+        "without_open_now_url": _url_with(query, open_now=None) if params["open_now"] else None,
         "related_situations": _related_situations(results) if results.count == 0 else [],
+        "language_notes": _language_notes(results),
     }
     return render(request, "search/search_page.html", context, status=200 if valid else 400)

@@ -18,9 +18,9 @@ class SynonymViewSet(SnippetViewSet):
     menu_label = _("Synonyms")
     menu_order = 290
     add_to_admin_menu = True
-    list_display = ["__str__", "kind", "life_situation", "updated_at"]
-    list_filter = ["kind", "life_situation"]
-    search_fields = ["terms", "expansions", "note"]
+    list_display = ["__str__", "kind", "language", "life_situation", "updated_at"]
+    list_filter = ["kind", "language", "life_situation"]
+    search_fields = ["terms", "expansions", "context", "note"]
 
 
 register_snippet(SynonymViewSet)

@@ -16,13 +16,24 @@ class Command(BaseCommand):
         queries = load_queries(file)
         ours = evaluate(queries, our_ranking)
         baseline = evaluate(queries, wagtail_baseline)
-        self.stdout.write(f"{len(queries)} queries from {file}")
-        self.stdout.write(f"{'engine':<32} {'recall@3':>9} {'MRR':>7}")
-        self.stdout.write(f"{'hulpzoeker (database engine)':<32} {ours.recall_at_3:>9.3f} {ours.mrr:>7.3f}")
-        self.stdout.write(
-            f"{'wagtail live().search(q)':<32} {baseline.recall_at_3:>9.3f} {baseline.mrr:>7.3f}"
-        )
+        self.stdout.write(f"Query set: {len(queries)} queries from {file}")
+        self.stdout.write(f"{'engine':<32} {'lang':<5} {'n':>4} {'recall@3':>9} {'MRR':>7}")
+        for label, evaluation in (
+            ("hulpzoeker (database engine)", ours),
+            ("wagtail live().search(q)", baseline),
+        ):
+            self._row(label, "all", evaluation)
+            for language in evaluation.languages():
+                self._row(label, language, evaluation.for_language(language))
         if misses:
             for outcome in ours.misses():
                 expected, got = ", ".join(outcome.expected), ", ".join(outcome.top)
-                self.stdout.write(f"  miss {outcome.query!r}: expected {expected}; got {got}")
+                self.stdout.write(
+                    f"  miss [{outcome.language}] {outcome.query!r}: expected {expected}; got {got}"
+                )
+
+    def _row(self, label, language, evaluation):
+        self.stdout.write(
+            f"{label:<32} {language:<5} {len(evaluation.outcomes):>4} "
+            f"{evaluation.recall_at_3:>9.3f} {evaluation.mrr:>7.3f}"
+        )
