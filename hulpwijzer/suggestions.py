@@ -264,12 +264,14 @@ def _suggest(*, profile, text, now, age_range, urgency, with_places):
             danger or (item.facts.main_situation is not None and item.facts.main_situation in safety_topics)
         )
         text_share = text_scores.get(item.id, 0.0) / top_text if top_text > 0 else 0.0
+        fit = fit_score(item.facts.fit_facts, resident, text_share=text_share)
         candidates.append(
             item.facts.candidate(
                 item.score,
                 is_crisis=first_for_safety,
                 eligibility_rank=outcome_rank(verdict.outcome),
-                fit_band=fit_band(fit_score(item.facts.fit_facts, resident, text_share=text_share)),
+                fit_band=fit_band(fit),
+                fit_score=fit,
             )
         )
 
@@ -337,22 +339,29 @@ TEXT_ONLY_MIN_FRACTION = 0.8
 # Target groups (taxonomy) that say a service is meant for young people only, or for older people only.
 YOUTH_GROUPS = frozenset({"kinderen", "jongeren", "jongvolwassenen"})
 OLDER_GROUPS = frozenset({"ouderen"})
+# Groups that make a service also meant for people outside its life stages (everyone; parents of children).
+NOT_ONLY_FOR_A_STAGE = frozenset({"iedereen", "ouders", "mantelzorgers"})
 ADULT_FROM = 28  # above the oldest documented youth limit (PrO/VSO school leavers up to 27)
-ADULT_UNTIL = 18
+# Services only for older people are not what someone under 50 asked for (falls prevention, 55+ clubs).
+OLDER_FROM = 50
 
 
 def _suits_age(facts, age, age_range) -> bool:
     """False for services whose target groups are all youth groups for someone 28 or older, or all
-    "ouderen" for someone under 18. Relevance, not eligibility: such services have no age rule in their
+    "ouderen" for someone under 50. Relevance, not eligibility: such services have no age rule in their
     criteria (the sources give none), but "kunst na school" is not what a 67-year-old asked for.
     """
     groups = facts.groups
-    if not groups:
+    if not groups or groups & NOT_ONLY_FOR_A_STAGE:
+        return True
+    # Only the life-stage groups decide: "young adults with a disability" is still only for the young.
+    stages = groups & (YOUTH_GROUPS | OLDER_GROUPS)
+    if not stages:
         return True
     low, high = (age, age) if age is not None else (age_range or (None, None))
-    if low is not None and low >= ADULT_FROM and groups <= YOUTH_GROUPS:
+    if low is not None and low >= ADULT_FROM and stages <= YOUTH_GROUPS:
         return False
-    return not (high is not None and high < ADULT_UNTIL and groups <= OLDER_GROUPS)
+    return not (high is not None and high < OLDER_FROM and stages <= OLDER_GROUPS)
 
 
 def _relevant(scored, situations):

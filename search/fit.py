@@ -41,9 +41,9 @@ __all__ = [
 EVERYONE = "iedereen"
 STAGE_GROUPS = frozenset({"kinderen", "jongeren", "jongvolwassenen", "ouderen"})
 
-# Fit score → band: band 0 (at least 6) is help made for this resident's question and situation, band 1
-# (at least 4) fits well, band 2 (at least 2) is on the subject, band 3 the rest.
-BAND_THRESHOLDS: tuple[float, ...] = (6.0, 4.0, 2.0)
+# Fit score → band: band 0 (at least 8) is help made for this resident's question *and* situation (main
+# subject plus stage or role), band 1 (at least 6) fits well, band 2 (4) and 3 (2) are on the subject.
+BAND_THRESHOLDS: tuple[float, ...] = (8.0, 6.0, 4.0, 2.0)
 
 # A side situation of a service with at most this many situations still counts as a real subject.
 FOCUSED_SITUATION_COUNT = 2
@@ -161,7 +161,7 @@ def life_stages(age: int) -> frozenset[str]:
 
 
 def centrality(service: ServiceFit, resident: Resident) -> float:
-    """How central the asked life situations are to the service: main 3, side 2 (or 1 when the service
+    """How central the asked life situations are to the service: main 4, side 2 (or 1 when the service
     has many situations), plus 1 when it covers two or more of them; 0 without asked situations."""
     asked = resident.situations
     if not asked:
@@ -170,7 +170,7 @@ def centrality(service: ServiceFit, resident: Resident) -> float:
     if not matched:
         return 0.0
     if service.main_situation in asked:
-        score = 3.0
+        score = 4.0
     elif len(service.situations) <= FOCUSED_SITUATION_COUNT:
         score = 2.0
     else:
@@ -212,9 +212,9 @@ def role_fit(service: ServiceFit, resident: Resident) -> float:
     score += len((service.requires - {Requirement.ASSESSMENT, Requirement.REFERRAL}) & resident.roles)
     if Requirement.CHILDREN_AT_HOME in service.requires and resident.is_parent:
         score += 1.0
-    if resident.low_income and resident.is_parent and "minima" in service.groups:
-        if service.groups & {"kinderen", "ouders"}:
-            score += 1.0
+    child_scheme = "minima" in service.groups and bool(service.groups & {"kinderen", "ouders"})
+    if resident.low_income and resident.is_parent and child_scheme:
+        score += 1.0
     if service.is_specific:
         signalled = mine | resident.stages
         for situation in resident.situations:

@@ -16,7 +16,8 @@ policy rules decide. The whole order is one sort key, built by :func:`rank`:
 5. pyramid level, lightest first;
 6. geography: own kern, neighbouring kern, all of Westland, regional;
 7. eligibility: eligible, likely eligible, unknown;
-8. the raw text score, then name and id, so equal results always come out in the same order.
+8. the fit score itself (within a band), then the raw text score, then name and id, so equal results
+   always come out in the same order.
 
 Ended services are removed. This module imports nothing from Django (only the pure ``services.vocabulary``)
 so the rules can be tested as a table.
@@ -97,6 +98,7 @@ class Candidate:
     is_crisis: bool = False
     eligibility_rank: int = 0
     fit_band: int = 0
+    fit_score: float = 0.0
     name: str = ""
 
     def __post_init__(self) -> None:
@@ -181,7 +183,8 @@ def rank(
     """Return *candidates* in display order, without ended services.
 
     Sort key, most important first: temporarily closed last; crisis services first when *crisis* is true;
-    ``fit_band``; relevance band (:func:`relevance_band`); pyramid level (:data:`PYRAMID_ORDER`, lightest first);
+    ``fit_band``; relevance band (:func:`relevance_band`); pyramid level (:data:`PYRAMID_ORDER`,
+    lightest first);
     geography (:func:`geography` for *kern* and *neighbours*); ``eligibility_rank``; higher text score;
     name (case-insensitive); id.
 
@@ -213,6 +216,7 @@ def rank(
             PYRAMID_ORDER.get(candidate.pyramid_level, _UNKNOWN_PYRAMID_ORDER),
             item.geography,
             candidate.eligibility_rank,
+            -candidate.fit_score,
             -candidate.text_score,
             candidate.name.casefold(),
             candidate.id,

@@ -83,7 +83,13 @@ class ServiceFacts:
         )
 
     def candidate(
-        self, score: float, *, is_crisis: bool = False, eligibility_rank: int = 0, fit_band: int = 0
+        self,
+        score: float,
+        *,
+        is_crisis: bool = False,
+        eligibility_rank: int = 0,
+        fit_band: int = 0,
+        fit_score: float = 0.0,
     ) -> Candidate:
         """This service as ``search.ranking`` sees it.
 
@@ -100,6 +106,7 @@ class ServiceFacts:
             is_crisis=is_crisis,
             eligibility_rank=eligibility_rank,
             fit_band=fit_band,
+            fit_score=fit_score,
             name=self.title,
         )
 
