@@ -42,6 +42,7 @@ from django.utils.translation import gettext as _
 
 from search import retrieval
 from search.documents import ServiceDocument
+from search.fit import Resident, fit_band, fit_score, is_unsuited
 from search.ranking import Geography, rank
 from services.criteria import criteria_for
 from services.eligibility import Outcome, Profile, Reason, Verdict, evaluate, outcome_rank, summary_text
@@ -52,6 +53,10 @@ from services.wording import CRISIS_LINES, HUMAN_ROUTE_SLUGS, opening_sentence
 
 from .steps import is_crisis
 
+# Topics where the safety service made for the topic (Veilig Thuis) goes first even without "can't cope"
+# (domain guide §2: a safety answer overrides the order).
+SAFETY_TOPICS = frozenset({"veiligheid-en-huiselijk-geweld"})
+
 # Most candidates the search layer hands over: more than any list a resident reads.
 CANDIDATE_LIMIT = 200
 
@@ -60,10 +65,12 @@ ELIGIBILITY_PREFETCH = ("residence_kernen",)
 # What places read: the opening hours and exceptions of every location ("open now").
 PLACES_PREFETCH = ("locations__opening_hours", "locations__opening_exceptions")
 
-GROUP_ORDER = ("now", "walk_in", "apply", "heavier")
+GROUP_ORDER = ("now", "best", "walk_in", "no_application", "apply", "heavier")
+# The best fitting help gets its own group at the top, at most this many (the rest follow by level).
+BEST_GROUP_SIZE = 5
 LEVEL_GROUPS = {
-    PyramidLevel.SOCIAL_BASE: "walk_in",
-    PyramidLevel.FREELY_ACCESSIBLE: "walk_in",
+    PyramidLevel.SOCIAL_BASE: "no_application",
+    PyramidLevel.FREELY_ACCESSIBLE: "no_application",
     PyramidLevel.TAILORED: "apply",
     PyramidLevel.SPECIALIST: "heavier",
 }
@@ -73,12 +80,17 @@ def _group_texts():
     # Built per call, inside the requested language.
     return {
         "now": (_("Help right now"), _("Call now. These lines are free and there day and night.")),
+        "best": (
+            _("Fits your situation best"),
+            _("This help is made for what you told us. Light help comes first."),
+        ),
         "walk_in": (
             _("You can just walk in here"),
-            _(
-                "You do not need an application. Often you can come by without an appointment, "
-                "call or look online."
-            ),
+            _("You do not need an application. These places have hours when you can come by."),
+        ),
+        "no_application": (
+            _("Help without an application"),
+            _("You do not need an application. Call, look online or ask how to reach them."),
         ),
         "apply": (
             _("For this you make an application"),
@@ -218,14 +230,21 @@ def _suggest(*, profile, text, now, age_range, urgency, with_places):
     else:
         # Nothing to search for (the search layer would return every service): the human route is the answer.
         found = retrieval.CandidateSet(items=(), neighbours={}, kern_names={})
-    # Crisis lines first when the resident can't cope with a safety question, or typed about danger.
-    crisis = is_crisis(urgency=urgency, situations=profile.situations, roles=profile.roles) or any(
+    # Crisis lines first when the resident can't cope with a safety question, or typed about danger; on a
+    # safety topic (violence at home) the safety service made for it (Veilig Thuis) goes first as well.
+    danger = is_crisis(urgency=urgency, situations=profile.situations, roles=profile.roles) or any(
         item.text_says_crisis for item in found
     )
+    safety_topics = SAFETY_TOPICS & profile.situations
+    crisis = danger or bool(safety_topics)
+    resident = _resident(profile, age_range)
+    # _relevant() rescales scores into one band; the fit's text share uses the engine's own scores.
+    text_scores = {item.id: item.score for item in found} if query else {}
+    top_text = max(text_scores.values(), default=0.0)
     kept = [
         item
         for item in _relevant(list(found), profile.situations)
-        if _suits_age(item.facts, profile.age, age_range)
+        if _suits_age(item.facts, profile.age, age_range) and not is_unsuited(item.facts.fit_facts, resident)
     ]
     prefetch = ELIGIBILITY_PREFETCH + (PLACES_PREFETCH if with_places else ())
     loaded = retrieval.load_services((item.id for item in kept), prefetch=prefetch)
@@ -240,20 +259,39 @@ def _suggest(*, profile, text, now, age_range, urgency, with_places):
         verdict = _evaluate(profile, criteria_for(shown.service), kerns, age_range)
         if verdict.outcome is Outcome.NOT_ELIGIBLE:
             continue
-        evaluated[item.id] = (shown, verdict)
+        evaluated[item.id] = (shown, verdict, item.facts.walk_in)
+        first_for_safety = item.is_crisis_service and (
+            danger or (item.facts.main_situation is not None and item.facts.main_situation in safety_topics)
+        )
+        text_share = text_scores.get(item.id, 0.0) / top_text if top_text > 0 else 0.0
+        fit = fit_score(item.facts.fit_facts, resident, text_share=text_share)
         candidates.append(
             item.facts.candidate(
-                item.score, is_crisis=item.is_crisis_service, eligibility_rank=outcome_rank(verdict.outcome)
+                item.score,
+                is_crisis=first_for_safety,
+                eligibility_rank=outcome_rank(verdict.outcome),
+                fit_band=fit_band(fit),
+                fit_score=fit,
             )
         )
 
     texts = _group_texts()
     grouped = {key: [] for key in GROUP_ORDER}
-    for ranked in rank(candidates, kern=profile.kern, neighbours=found.neighbours, crisis=crisis):
-        shown, verdict = evaluated[ranked.id]
+    ranked_list = rank(candidates, kern=profile.kern, neighbours=found.neighbours, crisis=crisis)
+    best_band = min((r.candidate.fit_band for r in ranked_list if not r.candidate.is_crisis), default=None)
+    for ranked in ranked_list:
+        shown, verdict, walk_in = evaluated[ranked.id]
         document = shown.document
         is_crisis_service = ranked.candidate.is_crisis
-        group = "now" if crisis and is_crisis_service else LEVEL_GROUPS.get(document.pyramid_level, "heavier")
+        if crisis and is_crisis_service:
+            group = "now"
+        elif ranked.candidate.fit_band == best_band and len(grouped["best"]) < BEST_GROUP_SIZE:
+            group = "best"
+        else:
+            group = LEVEL_GROUPS.get(document.pyramid_level, "heavier")
+            if group == "no_application" and walk_in:
+                # Only services with a known walk-in place go under "you can just walk in".
+                group = "walk_in"
         grouped[group].append(
             Suggestion(
                 service=shown.service,
@@ -282,6 +320,18 @@ def _suggest(*, profile, text, now, age_range, urgency, with_places):
     )
 
 
+def _resident(profile, age_range) -> Resident:
+    return Resident(
+        situations=profile.situations,
+        age=profile.age,
+        age_range=age_range if profile.age is None else None,
+        roles=profile.roles,
+        income=profile.income,
+        children_at_home=profile.children_at_home(),
+        for_whom=profile.for_whom,
+    )
+
+
 # A service that only matches the free text (not a chosen subject) must match it at least this well
 # compared with the best text match, or it is noise ("niet", "meer") rather than help.
 TEXT_ONLY_MIN_FRACTION = 0.8
@@ -289,22 +339,29 @@ TEXT_ONLY_MIN_FRACTION = 0.8
 # Target groups (taxonomy) that say a service is meant for young people only, or for older people only.
 YOUTH_GROUPS = frozenset({"kinderen", "jongeren", "jongvolwassenen"})
 OLDER_GROUPS = frozenset({"ouderen"})
+# Groups that make a service also meant for people outside its life stages (everyone; parents of children).
+NOT_ONLY_FOR_A_STAGE = frozenset({"iedereen", "ouders", "mantelzorgers"})
 ADULT_FROM = 28  # above the oldest documented youth limit (PrO/VSO school leavers up to 27)
-ADULT_UNTIL = 18
+# Services only for older people are not what someone under 50 asked for (falls prevention, 55+ clubs).
+OLDER_FROM = 50
 
 
 def _suits_age(facts, age, age_range) -> bool:
     """False for services whose target groups are all youth groups for someone 28 or older, or all
-    "ouderen" for someone under 18. Relevance, not eligibility: such services have no age rule in their
+    "ouderen" for someone under 50. Relevance, not eligibility: such services have no age rule in their
     criteria (the sources give none), but "kunst na school" is not what a 67-year-old asked for.
     """
     groups = facts.groups
-    if not groups:
+    if not groups or groups & NOT_ONLY_FOR_A_STAGE:
+        return True
+    # Only the life-stage groups decide: "young adults with a disability" is still only for the young.
+    stages = groups & (YOUTH_GROUPS | OLDER_GROUPS)
+    if not stages:
         return True
     low, high = (age, age) if age is not None else (age_range or (None, None))
-    if low is not None and low >= ADULT_FROM and groups <= YOUTH_GROUPS:
+    if low is not None and low >= ADULT_FROM and stages <= YOUTH_GROUPS:
         return False
-    return not (high is not None and high < ADULT_UNTIL and groups <= OLDER_GROUPS)
+    return not (high is not None and high < OLDER_FROM and stages <= OLDER_GROUPS)
 
 
 def _relevant(scored, situations):

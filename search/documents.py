@@ -27,9 +27,13 @@ class ServiceDocument:
     regional: bool
     kernen: tuple[str, ...] = ()
     situations: tuple[str, ...] = ()
+    main_situation: str | None = None
+    """The life situation the service is mainly for (editors choose one); the others are side subjects."""
     situation_names: tuple[str, ...] = ()
     situation_synonyms: tuple[str, ...] = ()
     target_groups: tuple[str, ...] = ()
+    asked_for: tuple[str, ...] = ()
+    """``ForWhom`` values of the people who ask for this help; empty means anyone may ask."""
     channels: tuple[str, ...] = ()
     location_kernen: tuple[str, ...] = ()
     min_age: int | None = None
@@ -82,9 +86,11 @@ def document_for(page) -> ServiceDocument | None:
         regional=page.regional,
         kernen=tuple(sorted(k.slug for k in page.kernen.all())),
         situations=tuple(s.slug for s in situations),
+        main_situation=page.main_life_situation.slug if page.main_life_situation_id else None,
         situation_names=tuple(s.name for s in situations),
         situation_synonyms=tuple(word for s in situations for word in s.synonym_list),
         target_groups=tuple(g.slug for g in page.target_groups.all()),
+        asked_for=tuple(page.asked_for),
         channels=tuple(page.access_channels),
         location_kernen=tuple(sorted({loc.kern.slug for loc in page.locations.all() if loc.kern_id})),
         min_age=page.min_age,

@@ -10,11 +10,14 @@ policy rules decide. The whole order is one sort key, built by :func:`rank`:
 
 1. temporarily closed services last (they are shown, with a notice, but are no help today);
 2. when the question is about safety or crisis (``crisis=True``), crisis services first;
-3. relevance band (0 = within 75% of the best score, then 50%, 25%, the rest);
-4. pyramid level, lightest first;
-5. geography: own kern, neighbouring kern, all of Westland, regional;
-6. eligibility: eligible, likely eligible, unknown;
-7. the raw text score, then name and id, so equal results always come out in the same order.
+3. fit band (``search.fit``): help that fits the resident's situation, stage, roles and "for whom" best,
+   before help that is only lighter; 0 for all when nothing is known about the resident;
+4. relevance band (0 = within 75% of the best score, then 50%, 25%, the rest);
+5. pyramid level, lightest first;
+6. geography: own kern, neighbouring kern, all of Westland, regional;
+7. eligibility: eligible, likely eligible, unknown;
+8. the fit score itself (within a band), then the raw text score, then name and id, so equal results
+   always come out in the same order.
 
 Ended services are removed. This module imports nothing from Django (only the pure ``services.vocabulary``)
 so the rules can be tested as a table.
@@ -82,6 +85,8 @@ class Candidate:
     is negative, must be negated first); 0 for every item of a filter-only list. ``kernen`` holds kern slugs
     where the service is offered, empty meaning all of Westland. ``regional`` marks services organised
     outside Westland or for several municipalities. ``eligibility_rank``: 0 eligible, 1 likely, 2 unknown.
+    ``fit_band`` (``search.fit.fit_band``): 0 is the help that fits this resident best; 0 for everyone
+    when nothing is known about the resident, so text relevance and policy decide.
     """
 
     id: int
@@ -92,6 +97,8 @@ class Candidate:
     status: str
     is_crisis: bool = False
     eligibility_rank: int = 0
+    fit_band: int = 0
+    fit_score: float = 0.0
     name: str = ""
 
     def __post_init__(self) -> None:
@@ -176,7 +183,8 @@ def rank(
     """Return *candidates* in display order, without ended services.
 
     Sort key, most important first: temporarily closed last; crisis services first when *crisis* is true;
-    relevance band (:func:`relevance_band`); pyramid level (:data:`PYRAMID_ORDER`, lightest first);
+    ``fit_band``; relevance band (:func:`relevance_band`); pyramid level (:data:`PYRAMID_ORDER`,
+    lightest first);
     geography (:func:`geography` for *kern* and *neighbours*); ``eligibility_rank``; higher text score;
     name (case-insensitive); id.
 
@@ -203,10 +211,12 @@ def rank(
         return (
             candidate.status == CLOSED_STATUS,
             crisis and not candidate.is_crisis,
+            candidate.fit_band,
             item.band,
             PYRAMID_ORDER.get(candidate.pyramid_level, _UNKNOWN_PYRAMID_ORDER),
             item.geography,
             candidate.eligibility_rank,
+            -candidate.fit_score,
             -candidate.text_score,
             candidate.name.casefold(),
             candidate.id,

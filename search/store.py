@@ -19,11 +19,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from services import opening_hours
-from services.choices import ServiceStatus
+from services.choices import OpeningKind, ServiceStatus
 from services.models import (
     Kern,
     LifeSituation,
     Location,
+    OpeningHours,
     Organisation,
     ServicePage,
     TargetGroup,
@@ -31,6 +32,7 @@ from services.models import (
 from services.selectors import kern_neighbours_map
 
 from . import versions
+from .fit import ServiceFit
 from .ranking import Candidate, RankedCandidate, rank
 from .text import tokenize
 
@@ -52,13 +54,43 @@ class ServiceFacts:
     groups: frozenset[str] = frozenset()
     channels: frozenset[str] = frozenset()
     location_ids: tuple[int, ...] = ()
+    main_situation: str | None = None
+    """The life situation the service is mainly for; ``None`` when the editors did not choose one."""
+    asked_for: frozenset[str] = frozenset()
+    """``ForWhom`` values of the people who ask for it; empty means anyone."""
+    min_age: int | None = None
+    max_age: int | None = None
+    requires: frozenset[str] = frozenset()
+    walk_in: bool = False
+    """A location of the service has walk-in hours: a place where residents can just come by."""
 
     @property
     def near_kernen(self) -> frozenset[str]:
         """Kernen where the service is ("in je eigen kern"): those it serves and those with its desk."""
         return self.kernen | self.location_kernen
 
-    def candidate(self, score: float, *, is_crisis: bool = False, eligibility_rank: int = 0) -> Candidate:
+    @property
+    def fit_facts(self) -> ServiceFit:
+        """This service as ``search.fit`` sees it."""
+        return ServiceFit(
+            situations=self.situations,
+            main_situation=self.main_situation,
+            groups=self.groups,
+            min_age=self.min_age,
+            max_age=self.max_age,
+            requires=self.requires,
+            asked_for=self.asked_for,
+        )
+
+    def candidate(
+        self,
+        score: float,
+        *,
+        is_crisis: bool = False,
+        eligibility_rank: int = 0,
+        fit_band: int = 0,
+        fit_score: float = 0.0,
+    ) -> Candidate:
         """This service as ``search.ranking`` sees it.
 
         The one place a ``Candidate`` is built: the search page, the HSDS order, the cached listings and
@@ -73,6 +105,8 @@ class ServiceFacts:
             status=self.status,
             is_crisis=is_crisis,
             eligibility_rank=eligibility_rank,
+            fit_band=fit_band,
+            fit_score=fit_score,
             name=self.title,
         )
 
@@ -154,6 +188,12 @@ def _pairs(field_name, *values):
     return through.objects.filter(servicepage__in=_searchable_pages()).values_list("servicepage_id", *values)
 
 
+def _choice_list(value) -> list[str]:
+    if isinstance(value, str):
+        return [item for item in value.split(",") if item]
+    return list(value or ())
+
+
 def build_store() -> FactsStore:
     """Load the facts of every searchable service (live, public, not ended) in a few bulk queries."""
     related: dict[str, dict[int, set]] = {
@@ -172,13 +212,44 @@ def build_store() -> FactsStore:
             location_kernen.setdefault(page_id, set()).add(kern_slug)
 
     store = FactsStore()
-    rows = _searchable_pages().values_list(
-        "id", "slug", "title", "pyramid_level", "status", "cost", "regional", "access_channels"
+    walk_in_locations = set(
+        OpeningHours.objects.filter(kind=OpeningKind.WALK_IN).values_list("location_id", flat=True)
     )
-    for page_id, slug, title, level, status, cost, regional, channels in rows:
-        if isinstance(channels, str):
-            # values_list() skips the field's from_db_value on some backends; same parsing as the field.
-            channels = [c for c in channels.split(",") if c]
+    rows = _searchable_pages().values_list(
+        "id",
+        "slug",
+        "title",
+        "pyramid_level",
+        "status",
+        "cost",
+        "regional",
+        "access_channels",
+        "main_life_situation__slug",
+        "asked_for",
+        "min_age",
+        "max_age",
+        "requirements",
+    )
+    for (
+        page_id,
+        slug,
+        title,
+        level,
+        status,
+        cost,
+        regional,
+        channels,
+        main_situation,
+        asked_for,
+        min_age,
+        max_age,
+        requirements,
+    ) in rows:
+        # values_list() skips the fields' from_db_value on some backends; same parsing as the field.
+        channels, asked_for, requirements = (
+            _choice_list(value) for value in (channels, asked_for, requirements)
+        )
+        location_ids = related["locations"].get(page_id, set())
         store.facts[page_id] = ServiceFacts(
             id=page_id,
             title=title,
@@ -191,7 +262,13 @@ def build_store() -> FactsStore:
             situations=frozenset(related["situations"].get(page_id, ())),
             groups=frozenset(related["groups"].get(page_id, ())),
             channels=frozenset(channels or ()),
-            location_ids=tuple(sorted(related["locations"].get(page_id, ()))),
+            location_ids=tuple(sorted(location_ids)),
+            main_situation=main_situation,
+            asked_for=frozenset(asked_for),
+            min_age=min_age,
+            max_age=max_age,
+            requires=frozenset(requirements),
+            walk_in=bool(location_ids & walk_in_locations),
         )
         store.slugs[slug] = page_id
 

@@ -38,6 +38,7 @@ from . import opening_hours
 from .choices import (
     AccessChannel,
     Cost,
+    ForWhom,
     IncomeRule,
     OpeningKind,
     OrganisationKind,
@@ -477,6 +478,12 @@ class ServicePageForm(WagtailAdminPageForm):
         reachable = any(
             cleaned.get(name) for name in ("access_channels", "phone", "email", "website", "whatsapp")
         )
+        main = cleaned.get("main_life_situation")
+        situations = cleaned.get("life_situations")
+        if main is not None and situations is not None and main not in list(situations):
+            # The main situation is always one of the page's situations; adding it saves the editor a
+            # round trip and keeps "life situations" the complete list that filters and facets read.
+            cleaned["life_situations"] = [*situations, main]
         if not reachable and not cleaned.get("locations"):
             self.add_error(
                 "access_channels",
@@ -505,8 +512,29 @@ class ServicePage(Page):
     life_situations = ParentalManyToManyField(
         LifeSituation, verbose_name=_("life situations"), related_name="services", blank=False
     )
+    main_life_situation = models.ForeignKey(
+        LifeSituation,
+        verbose_name=_("main life situation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="main_for_services",
+        help_text=_(
+            "The one life situation this help is mainly for. The other life situations count as side "
+            "subjects. Help that fits the main situation is shown first. It is added to the life "
+            "situations when it is missing there."
+        ),
+    )
     target_groups = ParentalManyToManyField(
         TargetGroup, verbose_name=_("target groups"), related_name="services", blank=True
+    )
+    asked_for = MultipleChoiceField(
+        _("who asks for this help"),
+        options=ForWhom.choices,
+        help_text=_(
+            "Leave empty when anyone can ask for it. Tick only the people it is meant for: for example "
+            "only 'Someone I am worried about' for a place where you report worries about someone else."
+        ),
     )
     pyramid_level = models.CharField(
         _("level in the pyramid of care"),
@@ -629,8 +657,10 @@ class ServicePage(Page):
         FieldPanel("status_alert"),
     ]
     who_panels = [
+        FieldPanel("main_life_situation"),
         FieldPanel("life_situations", widget=forms.CheckboxSelectMultiple),
         FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("asked_for"),
         FieldPanel("pyramid_level"),
     ]
     reach_panels = [

@@ -6,7 +6,9 @@ Principles:
 * Income limits of Westland schemes differ (110-130 % of the sociaal minimum) and are often not known
   exactly, so a "low" income answer can at best make someone "likely" eligible.
 * An assessment ("indicatie") and a referral ("verwijzing") are arranged through the application
-  itself, so they cap the outcome at "likely" instead of excluding anyone.
+  itself, so they never exclude anyone. "Likely" needs an answer that supports it: with an indication or
+  referral already in hand the outcome is at best "likely"; without one it stays "unknown" and the reason
+  says what decides it (the assessment, or the GP or SKT).
 """
 
 from __future__ import annotations
@@ -369,14 +371,21 @@ def _check_requirements(profile: Profile, criteria: Criteria, out: _Collector) -
             if Role.ASSESSMENT in profile.roles:
                 # An existing indication may cover other help, so it does not lift the caveat.
                 text += " " + _("Je hebt al een indicatie; vraag na of deze hulp daarbij hoort.")
-            out.caveats.append(Reason(requirement, text))
+                out.caveats.append(Reason(requirement, text))
+            else:
+                # Nothing the resident answered supports "likely": the assessment decides, so say so.
+                text += " " + _("Of je deze hulp krijgt, hoor je na dat gesprek.")
+                out.unchecked.append(Reason(requirement, text))
         elif requirement is Requirement.REFERRAL:
             text = _(
                 "Voor deze hulp heb je een verwijzing nodig van je huisarts of het Sociaal Kernteam (SKT)."
             )
             if Role.REFERRAL in profile.roles:
                 text += " " + _("Je hebt al een verwijzing; neem die mee als je de hulp aanvraagt.")
-            out.caveats.append(Reason(requirement, text))
+                out.caveats.append(Reason(requirement, text))
+            else:
+                text += " " + _("Vraag je huisarts of het SKT of deze hulp bij je past.")
+                out.unchecked.append(Reason(requirement, text))
         else:
             passed, failed, unchecked = _ROLE_TEXTS[requirement]
             if requirement in profile.roles:

@@ -192,21 +192,37 @@ CHILDREN_CASES = [
 ]
 
 INFORMATIONAL_CASES = [
-    pytest.param(Profile(), INDICATIE, LIKELY, id="indicatie-only-is-likely"),
-    pytest.param(Profile(), VERWIJZING, LIKELY, id="verwijzing-only-is-likely"),
-    pytest.param(Profile(), requires("indicatie", "verwijzing"), LIKELY, id="indicatie-and-verwijzing"),
+    # Nothing answered supports "likely": the assessment or the referrer decides, so it stays unknown.
+    pytest.param(Profile(), INDICATIE, UNKNOWN, id="unanswered-indicatie-stays-unknown"),
+    pytest.param(Profile(), VERWIJZING, UNKNOWN, id="unanswered-verwijzing-stays-unknown"),
+    pytest.param(Profile(), requires("indicatie", "verwijzing"), UNKNOWN, id="indicatie-and-verwijzing"),
+    pytest.param(
+        Profile(age=19, roles_known=True), INDICATIE, UNKNOWN, id="no-indicatie-yet-is-unknown-not-likely"
+    ),
+    pytest.param(
+        Profile(roles=frozenset({"indicatie", "verwijzing"})),
+        requires("indicatie", "verwijzing"),
+        LIKELY,
+        id="indicatie-and-verwijzing-in-hand-is-likely",
+    ),
     pytest.param(
         Profile(roles=frozenset({"indicatie"})), INDICATIE, LIKELY, id="existing-indicatie-still-likely"
     ),
     pytest.param(
         Profile(roles=frozenset({"verwijzing"})), VERWIJZING, LIKELY, id="existing-verwijzing-still-likely"
     ),
-    pytest.param(Profile(roles_known=True), INDICATIE, LIKELY, id="indicatie-never-excludes"),
+    pytest.param(Profile(roles_known=True), INDICATIE, UNKNOWN, id="indicatie-never-excludes"),
     pytest.param(
-        Profile(age=70),
+        Profile(age=70, roles=frozenset({"indicatie"})),
         Criteria(min_age=65, requires=frozenset({"indicatie"})),
         LIKELY,
         id="indicatie-age-passed",
+    ),
+    pytest.param(
+        Profile(age=70),
+        Criteria(min_age=65, requires=frozenset({"indicatie"})),
+        UNKNOWN,
+        id="age-passed-but-assessment-decides",
     ),
     pytest.param(
         Profile(),
@@ -451,15 +467,28 @@ def test_mantelzorger_reason_matches_what_we_know(profile: Profile, bucket: str,
 def test_indicatie_explains_that_an_assessment_decides() -> None:
     verdict = evaluate(profile=Profile(), criteria=INDICATIE)
 
-    assert verdict.caveats == (
-        Reason("indicatie", "Voor deze hulp kijkt de gemeente eerst wat je nodig hebt (indicatie)."),
+    assert verdict.unchecked == (
+        Reason(
+            "indicatie",
+            "Voor deze hulp kijkt de gemeente eerst wat je nodig hebt (indicatie). "
+            "Of je deze hulp krijgt, hoor je na dat gesprek.",
+        ),
     )
+    assert verdict.caveats == ()
+
+
+def test_an_indicatie_in_hand_is_a_caveat_not_a_question() -> None:
+    verdict = evaluate(profile=Profile(roles=frozenset({"indicatie"})), criteria=INDICATIE)
+
+    [reason] = verdict.caveats
+    assert "al een indicatie" in reason.text
+    assert verdict.unchecked == ()
 
 
 def test_verwijzing_explains_who_can_refer() -> None:
     verdict = evaluate(profile=Profile(), criteria=VERWIJZING)
 
-    [reason] = verdict.caveats
+    [reason] = verdict.unchecked
     assert "verwijzing" in reason.text
     assert "huisarts" in reason.text
     assert "SKT" in reason.text
@@ -495,8 +524,13 @@ def test_reasons_put_passed_before_caveats_before_unchecked() -> None:
 def test_requirement_reasons_follow_a_stable_order() -> None:
     verdict = evaluate(profile=Profile(), criteria=requires(*reversed(Requirement)))
 
-    assert [r.criterion for r in verdict.unchecked] == ["kinderen_thuis", *ROLE_REQUIREMENTS]
-    assert [r.criterion for r in verdict.caveats] == ["indicatie", "verwijzing"]
+    assert [r.criterion for r in verdict.unchecked] == [
+        "kinderen_thuis",
+        *ROLE_REQUIREMENTS,
+        "indicatie",
+        "verwijzing",
+    ]
+    assert verdict.caveats == ()
 
 
 def test_criterion_free_service_has_no_reasons() -> None:

@@ -117,7 +117,9 @@ class Command(BaseCommand):
         kernen = {k.slug: k for k in Kern.objects.all()}
         existing = set(ServicePage.objects.values_list("slug", flat=True))
         created = 0
-        for row in load("services.json"):
+        rows = load("services.json")
+        self.fill_main_situations(rows, situations)
+        for row in rows:
             if row["slug"] in existing:
                 continue
             page = ServicePage(
@@ -143,6 +145,8 @@ class Command(BaseCommand):
                 income_max_pct=row.get("income_max_pct"),
                 residence=row.get("residence", Residence.ANYWHERE),
                 requirements=row.get("requires", []),
+                main_life_situation=situations.get(row.get("main_life_situation", "")),
+                asked_for=row.get("asked_for", []),
                 eligibility_description=row.get("eligibility_description", ""),
                 status=row.get("status", "active"),
                 is_general_knowledge=row.get("confidence") == "general_knowledge"
@@ -159,6 +163,22 @@ class Command(BaseCommand):
             page.save_revision().publish()
             created += 1
         return created
+
+    def fill_main_situations(self, rows, situations):
+        """Give demo pages loaded before the field existed their main situation and "who asks" once.
+
+        Only empty values are filled, so an editor's later choice is never overwritten by a re-seed.
+        """
+        by_slug = {row["slug"]: row for row in rows}
+        for page in ServicePage.objects.filter(slug__in=list(by_slug), main_life_situation__isnull=True):
+            row = by_slug[page.slug]
+            main = situations.get(row.get("main_life_situation", ""))
+            if main is None:
+                continue
+            page.main_life_situation = main
+            if not page.asked_for:
+                page.asked_for = row.get("asked_for", [])
+            page.save(update_fields=["main_life_situation", "asked_for"])
 
     def reindex(self):
         try:
