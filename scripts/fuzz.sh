@@ -15,7 +15,7 @@ export DATABASE_URL="sqlite:///$WORKDIR/fuzz.sqlite3"
 export TASKS_BACKEND=immediate
 unset ELASTICSEARCH_URL
 SERVER_PID=""
-cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$WORKDIR"; }
+cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$WORKDIR" .schemathesis; }
 trap cleanup EXIT INT TERM
 
 "$BIN/python" manage.py migrate --noinput -v 0
