@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test test-sqlite test-postgres lint check deps deps-dev npm system-test-deps bench relevance messages clean
+.PHONY: run test test-sqlite test-postgres lint check deps deps-dev npm system-test-deps bench relevance messages clean fuzz
 
 ## Set up everything on a fresh machine, load the demo data and serve the site.
 run: deps npm
@@ -85,6 +85,11 @@ messages: deps-dev
 
 bench: deps-dev
 	$(BIN)/python bench/search_latency.py
+
+## A long schemathesis session against the production settings on a loopback port (not part of `make test`).
+## FUZZ_MAX_EXAMPLES per operation (default 2000: over 20,000 requests); prints server errors and violations.
+fuzz: deps-dev
+	BIN=$(BIN) scripts/fuzz.sh
 
 relevance: deps-dev
 	DJANGO_SETTINGS_MODULE=hulpzoeker.settings.dev $(MANAGE) search_relevance

@@ -58,9 +58,12 @@ Slugs = Annotated[list[str], BeforeValidator(_blank_items_dropped)]
 
 
 class SearchQuery(Schema):
+    # The API refuses what the search page cuts: a program can shorten its own text, and the limit is then
+    # in the OpenAPI document (maxLength) instead of a silent difference between request and answer.
     q: Annotated[str, AfterValidator(clean_text)] = Field(
         "",
-        description=f"Free text. Longer text is cut to {MAX_QUERY_CHARS} characters, not refused.",
+        max_length=MAX_QUERY_CHARS,
+        description=f"Free text, at most {MAX_QUERY_CHARS} characters.",
     )
     kern: Annotated[str | None, BeforeValidator(_blank_is_absent), _known(Kern)] = Field(
         None, description="Slug of a kern (village), for example monster."

@@ -59,6 +59,12 @@ _APOSTROPHE_S = re.compile(r"(?<=[^\W\d_])'s\b")
 # Letters and digits; "_" is a word character for regexes but never part of a Dutch word.
 _TOKEN = re.compile(r"[^\W_]+")
 
+MAX_TOKEN_LENGTH = 48
+"""Tokens are cut to this many characters. The longest Dutch words of this domain
+("arbeidsongeschiktheidsverzekering", 33) fit; anything longer is a pasted run of letters, whose stem and
+compound split would only cost time (issue 12: a 5 MB description hung an import). Index and query are
+cut alike, so a cut word still matches itself."""
+
 
 # Letters NFKD leaves whole because they are not "letter + accent" in Unicode. Polish "ł" matters most:
 # residents on a Dutch keyboard type "dlugi" for "długi". Cyrillic is kept as it is (only lowercased),
@@ -84,12 +90,12 @@ def tokenize(text: str) -> list[str]:
     Digits are kept (phone numbers, "0800", ages). The place-name article in "'s-Gravenzande" is dropped so
     the token is "gravenzande" whichever of the common spellings is used, and an apostrophe-s plural such as
     "auto's" becomes "auto". Hyphenated words are split ("sociaal-juridisch" → "sociaal", "juridisch").
-    No stopwords are removed here; see :func:`normalise`.
+    Tokens longer than :data:`MAX_TOKEN_LENGTH` are cut. No stopwords are removed here; see :func:`normalise`.
     """
     text = _APOSTROPHES.sub("'", fold(text))
     text = _GENITIVE_ARTICLE.sub(" ", text)
     text = _APOSTROPHE_S.sub("", text)
-    return _TOKEN.findall(text)
+    return [token[:MAX_TOKEN_LENGTH] for token in _TOKEN.findall(text)]
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -253,6 +259,9 @@ ingen isch ische nis nissen tje tjes jes erij ster aar ers elijk elijke
 """
 _NON_PARTS = frozenset(_NON_PART_WORDS.split())
 _MAX_COMPOUND_DEPTH = 3
+# Longest part a compound is split into. With the word length capped too (MAX_TOKEN_LENGTH), a split costs
+# at most MAX_TOKEN_LENGTH × MAX_PART_LENGTH look-ups: linear in the text, whatever is pasted into it.
+MAX_PART_LENGTH = 32
 
 
 def _is_part(part: str, vocabulary: Collection[str]) -> bool:
@@ -280,7 +289,8 @@ def split_compound(word: str, vocabulary: Collection[str] = frozenset()) -> list
     """
     word = fold(word)
     n = len(word)
-    if n < 2 * _MIN_BASE_PART or not word.isalpha():
+    if n < 2 * _MIN_BASE_PART or n > MAX_TOKEN_LENGTH or not word.isalpha():
+        # Longer than any real word (see MAX_TOKEN_LENGTH): not a compound worth the quadratic search.
         return [word]
     if word in BASE_VOCABULARY:
         # Curated words get curated splits only: "mantelzorg" → mantel + zorg, but "westland" stays whole
@@ -288,13 +298,13 @@ def split_compound(word: str, vocabulary: Collection[str] = frozenset()) -> list
         vocabulary = frozenset()
 
     # best[i]: cheapest reading of word[i:] as (number of parts, number of linkers/endings, parts).
-    # Filled right to left so each suffix is solved once: O(n²) set look-ups, fine for words of ~40 chars.
+    # Filled right to left so each suffix is solved once: at most n × MAX_PART_LENGTH set look-ups.
     best: list[tuple[int, int, list[str]] | None] = [None] * (n + 1)
     best[n] = (0, 0, [])
     for i in range(n - _MIN_BASE_PART, -1, -1):
         found: tuple[int, int, list[str]] | None = None
         # Longest part first: on equal cost the first reading found is kept, which favours long parts.
-        for j in range(n, i + _MIN_BASE_PART - 1, -1):
+        for j in range(min(n, i + MAX_PART_LENGTH), i + _MIN_BASE_PART - 1, -1):
             part = word[i:j]
             # The whole word is a known word more often than not ("mantelzorg"); we want its parts.
             if (i == 0 and j == n) or not _is_part(part, vocabulary):

@@ -10,7 +10,7 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, RegexValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -75,6 +75,18 @@ def validate_summary_length(value):
         )
 
 
+# Caps on free text (issue 12: a 5 MB description passed every check). Generous for a social map — the
+# demo data's longest texts are well under half of each — and small enough that no text can stall
+# normalising, indexing or rendering. TextField's max_length only reaches forms (a maxlength attribute
+# and the admin's check); the validator makes full_clean() and the importer check it too.
+BODY_PARAGRAPH_MAX_LENGTH = 5000
+
+
+def text_cap(limit: int) -> dict:
+    """Keyword arguments that cap a TextField at *limit* characters in forms and in full_clean()."""
+    return {"max_length": limit, "validators": [MaxLengthValidator(limit)]}
+
+
 def lines(text):
     """The non-empty lines of a one-item-per-line text field."""
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
@@ -89,7 +101,7 @@ class Kern(models.Model):
     slug = models.SlugField(_("slug"), max_length=50, unique=True)
     name = models.CharField(_("name"), max_length=100)
     aliases = models.TextField(
-        _("other names"), blank=True, help_text=_("One per line, as residents write it.")
+        _("other names"), blank=True, **text_cap(1000), help_text=_("One per line, as residents write it.")
     )
     former_municipality = models.CharField(_("former municipality"), max_length=100, blank=True)
     latitude = models.DecimalField(
@@ -154,12 +166,13 @@ class LifeSituation(index.Indexed, models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=100)
     description = models.TextField(
-        _("description (B1)"), help_text=_("One or two short sentences, plain Dutch.")
+        _("description (B1)"), **text_cap(500), help_text=_("One or two short sentences, plain Dutch.")
     )
     pictogram = models.CharField(_("pictogram"), max_length=30, choices=Pictogram.choices)
     synonyms = models.TextField(
         _("words residents use"),
         blank=True,
+        **text_cap(2000),
         help_text=_("One per line. Search finds this situation with these words too."),
     )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -214,7 +227,7 @@ class Organisation(index.Indexed, models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
-    description = models.TextField(_("description (B1)"), blank=True)
+    description = models.TextField(_("description (B1)"), blank=True, **text_cap(2000))
     website = models.URLField(_("website"), blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True, validators=[phone_validator])
     email = models.EmailField(_("e-mail"), blank=True)
@@ -418,20 +431,26 @@ class OpeningException(Orderable):
 
 
 class BodyBlock(blocks.StreamBlock):
-    heading = blocks.CharBlock(label=_("Heading"), form_classname="title")
+    heading = blocks.CharBlock(label=_("Heading"), form_classname="title", max_length=120)
     paragraph = blocks.RichTextBlock(
-        label=_("Paragraph"), features=["bold", "italic", "link", "ol", "ul"], icon="pilcrow"
+        label=_("Paragraph"),
+        features=["bold", "italic", "link", "ol", "ul"],
+        icon="pilcrow",
+        max_length=BODY_PARAGRAPH_MAX_LENGTH,
     )
-    steps = blocks.ListBlock(blocks.CharBlock(label=_("Step")), label=_("Steps"), icon="list-ol")
+    steps = blocks.ListBlock(
+        blocks.CharBlock(label=_("Step"), max_length=300), label=_("Steps"), icon="list-ol", max_num=30
+    )
 
     class Meta:
         required = False
+        max_num = 40
 
 
 class ServiceIndexPage(RoutablePageMixin, Page):
     """The map: all services, and one list per life situation at ``thema/<slug>/``."""
 
-    intro = models.TextField(_("introduction"), blank=True)
+    intro = models.TextField(_("introduction"), blank=True, **text_cap(1000))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -503,7 +522,8 @@ class ServicePage(Page):
     )
     summary = models.TextField(
         _("summary (B1)"),
-        validators=[validate_summary_length],
+        max_length=600,
+        validators=[validate_summary_length, MaxLengthValidator(600)],
         help_text=_("At most 60 words, plain Dutch (B1): what is it, for whom, what do you get."),
     )
     body = StreamField(BodyBlock(), verbose_name=_("more information"), blank=True)
@@ -556,9 +576,13 @@ class ServicePage(Page):
         help_text=_("For example: Nederlands, Engels, Pools"),
     )
     next_step = models.TextField(
-        _("next step (B1)"), help_text=_("What should the resident do now? One or two sentences.")
+        _("next step (B1)"),
+        **text_cap(600),
+        help_text=_("What should the resident do now? One or two sentences."),
     )
-    what_to_bring = models.TextField(_("what to bring"), blank=True, help_text=_("One item per line."))
+    what_to_bring = models.TextField(
+        _("what to bring"), blank=True, **text_cap(1000), help_text=_("One item per line.")
+    )
 
     # Where and when
     locations = ParentalManyToManyField(
@@ -608,6 +632,7 @@ class ServicePage(Page):
     eligibility_description = models.TextField(
         _("who it is for, in words (B1)"),
         blank=True,
+        **text_cap(1500),
         help_text=_("Say plainly who can use it, and who cannot."),
     )
 
@@ -638,8 +663,12 @@ class ServicePage(Page):
         default=False,
         help_text=_("The description goes beyond the municipal documents. Check it with the provider."),
     )
-    sources = models.TextField(_("sources"), blank=True, help_text=_("One per line: document and lines."))
-    facts = models.TextField(_("facts with their year"), blank=True, help_text=_("One per line."))
+    sources = models.TextField(
+        _("sources"), blank=True, **text_cap(4000), help_text=_("One per line: document and lines.")
+    )
+    facts = models.TextField(
+        _("facts with their year"), blank=True, **text_cap(4000), help_text=_("One per line.")
+    )
 
     # Normalised text for the database search engine (filled by search/search_text.py, never by editors).
     search_text = models.TextField(editable=False, blank=True, default="")
@@ -839,7 +868,7 @@ class ServicePartnerInfo(models.Model):
     contact_person = models.CharField(_("contact person"), max_length=200, blank=True)
     direct_line = models.CharField(_("direct line"), max_length=20, blank=True, validators=[phone_validator])
     email = models.EmailField(_("direct e-mail"), blank=True)
-    referral_notes = models.TextField(_("notes for referrers"), blank=True)
+    referral_notes = models.TextField(_("notes for referrers"), blank=True, **text_cap(2000))
 
     panels = [
         FieldPanel("contact_person"),

@@ -27,7 +27,14 @@ IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 ELASTICSEARCH_INDEX_PREFIX = env.str("ELASTICSEARCH_INDEX_PREFIX", default="hulpzoeker-dev")
-ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=2.0)
+# Searches wait at most ELASTICSEARCH_TIMEOUT before the database engine answers. After a failure the
+# circuit breaker (search/engines/breaker.py, state per process) sends every search to the database engine
+# for ELASTICSEARCH_BREAKER_COOLDOWN seconds without asking the cluster. Index writes use the same short
+# timeout when they run inside an editor's request (the immediate task backend) and
+# ELASTICSEARCH_WRITE_TIMEOUT in a task worker, where a bulk write may take longer.
+ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=0.5)
+ELASTICSEARCH_WRITE_TIMEOUT = env.float("ELASTICSEARCH_WRITE_TIMEOUT", default=10.0)
+ELASTICSEARCH_BREAKER_COOLDOWN = env.float("ELASTICSEARCH_BREAKER_COOLDOWN", default=30.0)
 
 # Background work (search indexing after publishing, Wagtail's own index and reference updates) goes
 # through django-tasks. "immediate" runs a task in the process that enqueues it, after the commit;

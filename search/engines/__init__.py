@@ -1,7 +1,8 @@
 """Choose the search engine from configuration (DESIGN.md: one interface, engine by configuration).
 
 With ``ELASTICSEARCH_URL`` set, searches go to Elasticsearch wrapped in :class:`FallbackEngine`, so an
-outage is answered from the database engine. Without it, the database engine answers directly.
+outage is answered from the database engine, behind the process's circuit breaker for that cluster
+(``ELASTICSEARCH_BREAKER_COOLDOWN``, see breaker.py). Without it, the database engine answers directly.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ def get_engine() -> SearchEngine:
             "Elasticsearch engine not available (%s); using the database engine.", type(error).__name__
         )
         return database
+    from .breaker import breaker_for
     from .fallback import FallbackEngine
 
-    return FallbackEngine(primary=primary, fallback=database)
+    breaker = breaker_for(settings.ELASTICSEARCH_URL, settings.ELASTICSEARCH_BREAKER_COOLDOWN)
+    return FallbackEngine(primary=primary, fallback=database, breaker=breaker)

@@ -245,3 +245,47 @@ def test_a_failure_while_writing_rolls_everything_back(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError):
         importer.import_package(tmp_path, publish=True)
     assert snapshot() == before
+
+
+# --- Runaway input: a clear problem per table, record and field, never a traceback ----------------
+
+
+def test_a_text_longer_than_any_field_takes_is_refused_before_anything_else(tmp_path):
+    page = full_service()
+    small_package(tmp_path, [page])
+    services = load(tmp_path, "services")
+    services[0]["description"] = "schuldhulp " * 5_000
+    save(tmp_path, "services", services)
+    with pytest.raises(importer.ImportProblems) as raised:
+        importer.import_package(tmp_path)
+    assert raised.value.problems == [
+        f"services {services[0]['id']}: description: text of 55000 characters; at most 20000"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("package_field", "model_limit"),
+    [("description", 600), ("application_process", 600), ("eligibility_description", 1500)],
+)
+def test_a_text_over_its_field_cap_is_named_with_table_id_and_field(tmp_path, package_field, model_limit):
+    page = full_service()
+    small_package(tmp_path, [page])
+    services = load(tmp_path, "services")
+    services[0][package_field] = "a" * (model_limit + 1)  # one word: only the length cap can object
+    save(tmp_path, "services", services)
+    with pytest.raises(importer.ImportProblems) as raised:
+        importer.import_package(tmp_path)
+    report = "\n".join(raised.value.problems)
+    assert f"services {services[0]['id']}: {package_field}: " in report, report
+    assert str(model_limit) in report
+
+
+@pytest.mark.parametrize("depth", [30, 100_000])
+def test_deeply_nested_json_is_a_problem_not_a_recursion_error(tmp_path, depth):
+    page = full_service()
+    small_package(tmp_path, [page])
+    (tmp_path / "services.json").write_text("[" * depth + "]" * depth, encoding="utf-8")
+    with pytest.raises(importer.ImportProblems) as raised:
+        importer.import_package(tmp_path)
+    (problem,) = raised.value.problems
+    assert problem.startswith("services") and "nested more than 20 levels deep" in problem

@@ -1,7 +1,7 @@
 """Tests for search.text: Dutch normalisation on both sides of the SQLite index, and "did you mean"."""
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from search.text import (
@@ -358,3 +358,61 @@ def test_fuzzy_is_fast_enough_for_a_large_vocabulary():
         assert vocabulary.correct("formulierbrigade") == "formulierenbrigade"
     # Generous bound (about 25x the measured time) so slow CI machines do not flake.
     assert (time.perf_counter() - start) / 20 < 0.25
+
+
+# --- Runaway input: the work is bounded by the length of the text ---------------------------------------
+
+import search.text as text_module  # noqa: E402 - kept with the tests that patch it
+
+_ADVERSARIAL_WORDS = st.lists(
+    st.sampled_from(["zorg", "hulp", "en", "s", "e", "schuld", "mantel", "jeugd", "aaa", "x"]), max_size=400
+).map("".join)
+_LONG_TEXT = st.one_of(
+    _ADVERSARIAL_WORDS,
+    st.text(max_size=3000),
+    st.text(alphabet="aeo", max_size=3000),
+    st.builds(lambda a, b: a + " " + b, _ADVERSARIAL_WORDS, st.text(alphabet="zorghulpen ", max_size=2000)),
+)
+
+
+@pytest.fixture
+def part_lookups(monkeypatch):
+    """Counts the look-ups split_compound makes: the measure of its work, without a clock."""
+    calls = []
+    original = text_module._is_part
+
+    def counting(part, vocabulary):
+        calls.append(part)
+        return original(part, vocabulary)
+
+    monkeypatch.setattr(text_module, "_is_part", counting)
+    return calls
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=_LONG_TEXT)
+def test_normalising_costs_at_most_a_fixed_amount_of_work_per_character(part_lookups, text):
+    part_lookups.clear()
+    terms = normalise(text, vocabulary=frozenset({"zorghulp", "hulpen", "aaaa"}))
+    # Linear: every character can start at most MAX_PART_LENGTH candidate parts on each of the
+    # (at most three) levels of compound splitting. The quadratic version made n²/2 look-ups per word.
+    assert len(part_lookups) <= 3 * text_module.MAX_PART_LENGTH * len(text)
+    assert all(len(term) <= text_module.MAX_TOKEN_LENGTH for term in terms.split())
+
+
+@pytest.mark.parametrize("length", [1_600, 100_000])
+def test_a_word_longer_than_any_real_word_is_cut_and_not_split(part_lookups, length):
+    word = "zorghulp" * (length // 8)
+    assert tokenize(word) == [word[: text_module.MAX_TOKEN_LENGTH]]
+    assert split_compound(word) == [word]
+    assert part_lookups == []
+
+
+def test_a_long_real_compound_is_still_split():
+    assert split_compound("schuldhulpverleningmantelzorgondersteuning") == [
+        "schuld",
+        "hulp",
+        "verlening",
+        "mantelzorg",
+        "ondersteuning",
+    ]

@@ -5,8 +5,17 @@ import socket
 import pytest
 
 from search.documents import document_for
+from search.engines import breaker
 
 from .stub_cluster import StubCluster, serve
+
+
+@pytest.fixture(autouse=True)
+def _closed_breakers():
+    """Every test starts with closed circuit breakers: their state is per process, not per test."""
+    breaker.reset_all()
+    yield
+    breaker.reset_all()
 
 
 @pytest.fixture

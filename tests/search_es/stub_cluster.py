@@ -179,3 +179,17 @@ def serve(cluster: StubCluster):
     cluster.url = f"http://127.0.0.1:{server.server_address[1]}"
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     return server
+
+
+def hanging_cluster():
+    """A socket that accepts connections (the kernel completes the handshake) and never answers.
+
+    This is the failure issue 12 measured: a closed port fails at once, this one costs a full timeout.
+    Returns ``(url, close)``.
+    """
+    import socket
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(128)  # never accept(): connections wait in the backlog, requests are never read
+    return f"http://127.0.0.1:{sock.getsockname()[1]}", sock.close
