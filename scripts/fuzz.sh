@@ -29,8 +29,12 @@ fi
 SERVER_PID=$!
 for _ in $(seq 50); do curl -fs "http://127.0.0.1:$PORT/gezond/" >/dev/null && break; sleep 0.2; done
 
+# The same checks as the bounded run in the suite (tests/opendata/test_openapi_schemathesis.py). Not
+# "positive data acceptance": slugs and ids are checked against the database, so a well-formed but unknown
+# value is rightly a 400 although the schema cannot list every valid one.
 set +e
-"$BIN/schemathesis" run "http://127.0.0.1:$PORT/api/schema/" --max-examples "$EXAMPLES" --checks all \
+"$BIN/schemathesis" run "http://127.0.0.1:$PORT/api/schema/" --max-examples "$EXAMPLES" \
+  --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
   --report junit --report-junit-path "$WORKDIR/junit.xml" | tee "$WORKDIR/run.log"
 status=${PIPESTATUS[0]}
 set -e
