@@ -225,7 +225,6 @@ PERMISSIONS_POLICY = dict.fromkeys(
     (
         "accelerometer",
         "autoplay",
-        "bluetooth",
         "camera",
         "display-capture",
         "encrypted-media",

@@ -36,7 +36,12 @@ document.addEventListener("securitypolicyviolation", (event) => {
     + ` at ${event.sourceFile}:${event.lineNumber}`);
 });
 """
-POLICY_WORDS = ("Content Security Policy", "Content-Security-Policy", "Permissions-Policy", "Permissions policy")
+POLICY_WORDS = (
+    "Content Security Policy",
+    "Content-Security-Policy",
+    "Permissions-Policy",
+    "Permissions policy",
+)
 
 
 class Recorder:
@@ -115,7 +120,8 @@ if not User.objects.filter(username="csp-editor").exists():
 finder = AdminURLFinder()
 service = ServicePage.objects.live().order_by("pk").first()
 organisation = Organisation.objects.order_by("pk").first()
-print(json.dumps({"service": finder.get_edit_url(service), "organisation": finder.get_edit_url(organisation)}))
+urls = {"service": finder.get_edit_url(service), "organisation": finder.get_edit_url(organisation)}
+print(json.dumps(urls))
 """
 
 
