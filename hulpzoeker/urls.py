@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -17,7 +19,9 @@ urlpatterns = [
     path("beheer/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("crisis/", home_views.crisis, name="crisis"),
-    path("taal/", include("django.conf.urls.i18n")),
+    # The language switch is in every page's footer. Without a CSRF token those pages set no cookie and
+    # may be cached publicly; a forged switch can only change the visitor's language.
+    path("taal/setlang/", csrf_exempt(set_language), name="set_language"),
     path("hulpwijzer/", include("hulpwijzer.urls")),
     path("api/", api.urls),
     path("", include("opendata.urls")),

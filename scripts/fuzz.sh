@@ -13,6 +13,7 @@ export DJANGO_DEBUG=False
 export DJANGO_SECURE_SSL_REDIRECT=False   # plain http on loopback; everything else as in production
 export DATABASE_URL="sqlite:///$WORKDIR/fuzz.sqlite3"
 export TASKS_BACKEND=immediate
+export EMAIL_URL=consolemail://   # production refuses to start without an explicit mail choice
 unset ELASTICSEARCH_URL
 SERVER_PID=""
 cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$WORKDIR" .schemathesis; }

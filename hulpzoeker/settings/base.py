@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "csp",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -103,6 +104,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside sessions and CSRF, so it sees every cookie they set (see SECURITY HEADERS below).
+    "hulpzoeker.middleware.SecurityHeadersMiddleware",
+    "hulpzoeker.middleware.SiteCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.DutchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -187,6 +191,93 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# --- SECURITY HEADERS (CSP, Permissions-Policy, caching, robots) -------------------------------------
+# Public pages have no inline script or style, so the public policy allows only files from this site.
+# Parent sites that may frame the site (a later embed page), e.g. "https://www.gemeentewestland.nl";
+# empty means nobody may frame it.
+EMBED_FRAME_ANCESTORS = env.list("HULPZOEKER_EMBED_FRAME_ANCESTORS", default=[])
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": EMBED_FRAME_ANCESTORS or ["'none'"],
+    }
+}
+# The Wagtail admin (/beheer/) is looser, as measured in Chromium (tests/browser/test_csp.py): Wagtail 8
+# writes inline <script> blocks without a nonce (InlinePanel, date and time widgets, listings) and inline
+# styles, shows image previews from blob: and data: URLs and previews pages in a frame of its own. Still
+# nothing from another site, no eval, no plugins, no <base>, and forms post only here.
+ADMIN_CSP_PATH_PREFIX = "/beheer/"
+ADMIN_CSP_DIRECTIVES = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+# Browser features the site never uses: switched off for the site and anything it might embed.
+# The admin would fetch editors' avatars from gravatar.com and ask releases.wagtail.org for news:
+# third-party requests that tell others who edits, and that the admin policy blocks anyway.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+PERMISSIONS_POLICY = dict.fromkeys(
+    (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    ),
+    (),
+)
+# Anonymous pages without a form may sit in a shared cache this long (seconds); pages that embed a
+# CSRF token or set a cookie are "private, no-store" instead.
+PUBLIC_CACHE_MAX_AGE = env.int("HULPZOEKER_PUBLIC_CACHE_SECONDS", default=300)
+# Neither crawlers nor search results should show these; robots.txt no longer names them.
+NOINDEX_PATH_PREFIXES = ("/beheer/", "/partners/")
+# --- end SECURITY HEADERS -----------------------------------------------------------------------------
+
+# --- E-MAIL ---------------------------------------------------------------------------------------------
+# Password resets and moderation notices. EMAIL_URL as django-environ reads it, e.g.
+# "smtp+tls://user:password@smtp.example.org:587"; dev prints mail, tests keep it in memory, and
+# production refuses to start without it (mail must never fail silently there).
+EMAIL_URL = env.str("EMAIL_URL", default="")
+if EMAIL_URL:
+    globals().update(env.email_url_config(EMAIL_URL))
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Hulpzoeker Westland <noreply@localhost>")
+SERVER_EMAIL = env.str("SERVER_EMAIL", default="hulpzoeker-server@localhost")
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+# --- end E-MAIL -----------------------------------------------------------------------------------------
+
 # --- Logins: guessing limit, client address, sessions, passwords, second factor (services/logins.py) ---
 LOGIN_URL = "partner_login"
 AUTHENTICATION_BACKENDS = [
@@ -237,8 +328,14 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(levelname)s %(name)s %(message)s"},
+        "one_line": {"()": "hulpzoeker.log.OneLineFormatter", "format": "%(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "console_one_line": {"class": "logging.StreamHandler", "formatter": "one_line"},
+    },
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="WARNING")},
     "loggers": {
         # The request logger would print full URLs of 4xx/5xx responses; our URLs carry no answers,
@@ -246,6 +343,12 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "ERROR"},
         "hulpzoeker": {"level": "INFO"},
+        # --- LOGGING: bad Host headers are scanners' noise: one line each, never a traceback.
+        "django.security.DisallowedHost": {
+            "handlers": ["console_one_line"],
+            "level": "WARNING",
+            "propagate": False,
+        },
     },
 }
 

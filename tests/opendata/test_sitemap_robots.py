@@ -1,4 +1,4 @@
-"""sitemap.xml lists live public pages; robots.txt keeps crawlers out of admin and APIs."""
+"""sitemap.xml lists live public pages; robots.txt keeps crawlers out of the APIs without naming the admin."""
 
 import xml.etree.ElementTree as ET
 
@@ -39,11 +39,19 @@ def test_the_sitemap_lists_live_public_pages_and_situation_lists(client):
     assert not any(path.startswith(("/beheer/", "/api/", "/partners/")) for path in paths)
 
 
-def test_robots_txt_allows_all_but_admin_and_apis_and_points_at_the_sitemap(client):
+def test_robots_txt_allows_all_but_the_apis_and_points_at_the_sitemap(client):
     response = client.get("/robots.txt")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")
     lines = response.content.decode().splitlines()
     assert "User-agent: *" in lines
-    assert {"Disallow: /beheer/", "Disallow: /api/"} <= set(lines)
+    assert [line for line in lines if line.startswith("Disallow:")] == ["Disallow: /api/"]
     assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_robots_txt_names_no_login_doors_they_say_noindex_themselves(client):
+    # Finding 8 of issue 12: a list of disallowed paths tells attackers where the doors are.
+    text = client.get("/robots.txt").content.decode()
+    assert "/beheer" not in text and "/partners" not in text
+    for door in ("/beheer/login/", "/partners/inloggen/"):
+        assert "noindex" in client.get(door)["X-Robots-Tag"]
