@@ -250,25 +250,24 @@ def change(request, key):
 @never_cache
 @require_GET
 def summary(request):
-    data, restart = _stored_or_start(request)
-    if restart:
-        return restart
-    parsed = qsteps.parse(data)
-    if parsed.invalid_steps():
-        return HttpResponseRedirect(_step_url(parsed.invalid_steps()[0], **_flags(data)))
-    return _show_summary(request, parsed, **_flags(data))
+    return _with_complete_answers(request, _show_summary)
 
 
 @never_cache
 @require_GET
 def results(request):
+    return _with_complete_answers(request, _show_results)
+
+
+def _with_complete_answers(request, show):
+    """Show a page that needs every answer: back to the start without any, to the first invalid step else."""
     data, restart = _stored_or_start(request)
     if restart:
         return restart
     parsed = qsteps.parse(data)
     if parsed.invalid_steps():
         return HttpResponseRedirect(_step_url(parsed.invalid_steps()[0], **_flags(data)))
-    return _show_results(request, parsed, **_flags(data))
+    return show(request, parsed, **_flags(data))
 
 
 @never_cache
